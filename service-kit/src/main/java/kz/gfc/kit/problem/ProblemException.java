@@ -1,0 +1,65 @@
+package kz.gfc.kit.problem;
+
+import java.util.List;
+
+/**
+ * A refusal the client can act on. Thrown from domain and service code; rendered as
+ * problem+json by {@link ProblemMappers}. Nothing is changed when it is thrown inside a
+ * transaction, since it rolls back (it is a RuntimeException).
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String code;
+    private final String title;
+    private final transient List<Problem.FieldError> errors;
+    private final transient Text userMessage;
+
+    public ProblemException(int status, String code, String title, String detail, Text userMessage,
+            List<Problem.FieldError> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.title = title;
+        this.userMessage = userMessage;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(404, "not-found", "Not found", what + " " + id + " does not exist",
+                Text.of("Сұралған жазба табылмады", "Запрошенная запись не найдена"), null);
+    }
+
+    public static ProblemException conflict(String code, String detail, Text userMessage) {
+        return new ProblemException(409, code, "Conflict", detail, userMessage, null);
+    }
+
+    public static ProblemException unprocessable(String code, String detail, Text userMessage,
+            Problem.FieldError... errors) {
+        return new ProblemException(422, code, "Unprocessable request", detail, userMessage, List.of(errors));
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "forbidden", "Forbidden", detail, Messages.FORBIDDEN, null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+
+    public Text userMessage() {
+        return userMessage;
+    }
+}
