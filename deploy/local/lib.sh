@@ -14,7 +14,7 @@ GFC_KEYCLOAK_VERSION=${GFC_KEYCLOAK_VERSION:-26.5.6}
 GFC_GATEWAY_PORT=${GFC_GATEWAY_PORT:-8080}
 GFC_DB=${GFC_DB:-gfc}
 
-log()  { printf '[gfc %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+log()  { printf '[gfc %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die()  { printf '[gfc] ERROR: %s\n' "$*" >&2; exit 1; }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -105,7 +105,7 @@ pg_status() {
 kafka_classpath() {
   local cpf="$GFC_STATE_DIR/kafka/cp.txt"
   mkdir -p "$GFC_STATE_DIR/kafka"
-  if [ ! -s "$cpf" ] || ! tr ':' '\n' <"$cpf" | head -1 | xargs -r test -f; then
+  if [ ! -s "$cpf" ] || [ ! -f "$(cut -d: -f1 "$cpf")" ]; then
     log "resolving the Apache Kafka broker from Maven Central"
     mvn -B -q -f "$GFC_ROOT/deploy/local/kafka/pom.xml" dependency:build-classpath -Dmdep.outputFile="$cpf" >"$GFC_LOG_DIR/kafka-resolve.log" 2>&1 \
       || die "could not resolve Kafka: $GFC_LOG_DIR/kafka-resolve.log"

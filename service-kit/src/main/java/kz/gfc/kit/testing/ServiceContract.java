@@ -1,0 +1,149 @@
+package kz.gfc.kit.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+/**
+ * What every GfC service must do, checked the same way in each (issues #2 and #3):
+ * ready against the real PostgreSQL and Kafka, a Flyway schema of its own, deny by
+ * default with problem+json 401/403, documented bearer security, Prometheus metrics.
+ * A service's test extends this and names its schema and one protected endpoint.
+ */
+public abstract class ServiceContract {
+
+    static final Set<String> SCHEMAS = Set.of("queue", "intake", "issuance", "consent", "rating", "audit");
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    protected abstract String schema();
+
+    /** A GET endpoint that needs a role. */
+    protected abstract String protectedPath();
+
+    protected abstract String allowedRole();
+
+    protected abstract String wrongRole();
+
+    public static String token(String user, String... roles) {
+        return OidcWiremockTestResource.getAccessToken(user, Set.of(roles));
+    }
+
+    @Test
+    void readyAgainstTheRealDatabaseAndKafka() {
+        given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database")))
+                .body("checks.name", hasItem(containsString("Kafka")));
+    }
+
+    @Test
+    void flywaySchemaIsItsOwn() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Assertions.assertEquals(schema(), single(c, "SELECT current_schema()"));
+            List<String> versions = list(c, "SELECT version FROM " + schema()
+                    + ".flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank");
+            Assertions.assertTrue(versions.containsAll(List.of("0.1", "0.2", "1")),
+                    "kit and service migrations applied in " + schema() + ": " + versions);
+            List<String> foreign = list(c, "SELECT schema_name FROM information_schema.schemata");
+            foreign.retainAll(SCHEMAS);
+            Assertions.assertEquals(List.of(schema()), foreign, "this service created only its own schema");
+            Assertions.assertEquals("1", single(c, "SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
+                    + schema() + "' AND table_name = 'outbox'"));
+        }
+    }
+
+    @Test
+    void rejectsARequestWithoutATokenAsProblemJson() {
+        given().when().get(protectedPath()).then()
+                .statusCode(401)
+                .contentType(startsWith("application/problem+json"))
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("status", equalTo(401))
+                .body("type", equalTo("https://gfc.kz/problems/unauthorized"))
+                .body("userMessage", equalTo("Требуется вход в систему"));
+    }
+
+    @Test
+    void rejectsAWrongRoleAsProblemJsonInKazakhWhenAsked() {
+        given().auth().oauth2(token("someone", wrongRole())).header("Accept-Language", "kk")
+                .when().get(protectedPath()).then()
+                .statusCode(403)
+                .contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(403))
+                .body("type", equalTo("https://gfc.kz/problems/forbidden"))
+                .body("userMessage", equalTo("Бұл әрекетке құқығыңыз жоқ"))
+                .body("correlationId", notNullValue());
+    }
+
+    @Test
+    void acceptsTheRightRole() {
+        int status = given().auth().oauth2(token("someone", allowedRole())).when().get(protectedPath())
+                .then().extract().statusCode();
+        Assertions.assertTrue(status != 401 && status != 403 && status < 500, "status " + status);
+    }
+
+    @Test
+    void anUnknownApiPathIsDeniedWithoutAToken() {
+        given().when().get("/api/v1/no-such-resource").then()
+                .statusCode(401)
+                .contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void anUnknownApiPathWithATokenIsANotFoundProblem() {
+        given().auth().oauth2(token("someone", allowedRole())).when().get("/api/v1/no-such-resource").then()
+                .statusCode(404)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("https://gfc.kz/problems/not-found"));
+    }
+
+    @Test
+    void openApiDocumentsTheBearerScheme() {
+        given().when().get("/q/openapi?format=json").then()
+                .statusCode(200)
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+    }
+
+    @Test
+    void metricsAreExposedForPrometheus() {
+        given().when().get("/q/metrics").then()
+                .statusCode(200)
+                .body(containsString("# TYPE"));
+    }
+
+    private static String single(Connection c, String sql) throws SQLException {
+        List<String> l = list(c, sql);
+        return l.isEmpty() ? null : l.get(0);
+    }
+
+    private static List<String> list(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (ResultSet r = c.createStatement().executeQuery(sql)) {
+            while (r.next()) {
+                out.add(r.getString(1));
+            }
+        }
+        return out;
+    }
+}
