@@ -1,0 +1,33 @@
+package kz.gfc.consent;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import kz.gfc.kit.testing.RealInfrastructure;
+import kz.gfc.kit.testing.ServiceContract;
+
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class ConsentServiceContractTest extends ServiceContract {
+
+    @Override
+    protected String schema() {
+        return "consent";
+    }
+
+    @Override
+    protected String protectedPath() {
+        return "/api/v1/access-log?consentId=7d0c3a4e-0000-4000-8000-000000000001";
+    }
+
+    @Override
+    protected String allowedRole() {
+        return "auditor";
+    }
+
+    @Override
+    protected String wrongRole() {
+        return "operator";
+    }
+}

@@ -1,0 +1,33 @@
+package kz.gfc.intake;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import kz.gfc.kit.testing.RealInfrastructure;
+import kz.gfc.kit.testing.ServiceContract;
+
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class IntakeServiceContractTest extends ServiceContract {
+
+    @Override
+    protected String schema() {
+        return "intake";
+    }
+
+    @Override
+    protected String protectedPath() {
+        return "/api/v1/applications?branch=ALM-01";
+    }
+
+    @Override
+    protected String allowedRole() {
+        return "operator";
+    }
+
+    @Override
+    protected String wrongRole() {
+        return "citizen";
+    }
+}
