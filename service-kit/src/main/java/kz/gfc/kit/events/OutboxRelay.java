@@ -136,7 +136,8 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                LOG.warnf("outbox relay: batch not published, retrying in %d ms: %s", backoff.toMillis(), e.toString());
+                LOG.warnf("outbox relay: batch not published, retrying in %d ms: %s%s", backoff.toMillis(), e.toString(),
+                        e.getCause() == null ? "" : " (" + e.getCause() + ")");
                 resetProducer();
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff()
@@ -229,7 +230,8 @@ public class OutboxRelay {
             props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
             props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
             props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(config.sendTimeout().toMillis()));
-            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+            // Kafka requires delivery.timeout >= linger + request.timeout
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(500, config.sendTimeout().toMillis() / 2)));
             props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(config.sendTimeout().toMillis()));
             props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

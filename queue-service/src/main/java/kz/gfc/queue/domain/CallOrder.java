@@ -1,0 +1,59 @@
+package kz.gfc.queue.domain;
+
+import java.util.List;
+
+/**
+ * R12 (priority tickets, bookings) on R6's electronic queue: which waiting ticket a window
+ * calls next.
+ *
+ * <ol>
+ * <li>{@code BOOKING_DUE}: checked-in bookings whose slot has come, earliest slot first —
+ * a booked visit is a promise of a time;</li>
+ * <li>{@code PRIORITY}: priority tickets by {@link PriorityReason#weight()}, then by place in line;</li>
+ * <li>{@code FIFO}: everyone else, first come first served.</li>
+ * </ol>
+ * Starvation bound: after {@code N} priority calls in a row at a window, the next call takes
+ * an ordinary ticket if one waits ({@code STARVATION_BOUND}), so a steady stream of priority
+ * visitors cannot stop the ordinary line. Booking calls neither count toward nor break a run.
+ *
+ * <p>This class decides the order of the pools; {@link TicketQueue} takes the first ticket
+ * of a pool with {@code FOR UPDATE SKIP LOCKED}, so two windows never get the same ticket.
+ */
+public final class CallOrder {
+
+    /** The rule that chose a ticket; recorded with every call in {@code call_decision}. */
+    public enum Rule { BOOKING_DUE, PRIORITY, FIFO, STARVATION_BOUND }
+
+    /** The waiting tickets a step draws from. */
+    public enum Pool { BOOKING_DUE, PRIORITY, ORDINARY }
+
+    public record Step(Pool pool, Rule rule) {
+    }
+
+    private static final List<Step> NORMAL = List.of(
+            new Step(Pool.BOOKING_DUE, Rule.BOOKING_DUE),
+            new Step(Pool.PRIORITY, Rule.PRIORITY),
+            new Step(Pool.ORDINARY, Rule.FIFO));
+
+    private static final List<Step> BOUND_REACHED = List.of(
+            new Step(Pool.BOOKING_DUE, Rule.BOOKING_DUE),
+            new Step(Pool.ORDINARY, Rule.STARVATION_BOUND),
+            new Step(Pool.PRIORITY, Rule.PRIORITY));
+
+    private CallOrder() {
+    }
+
+    /** The pools to try, in order, for a window that made {@code streak} priority calls in a row. */
+    public static List<Step> plan(int streak, int bound) {
+        return streak >= bound ? BOUND_REACHED : NORMAL;
+    }
+
+    /** The window's run of priority calls after a call chosen by {@code rule}. */
+    public static int streakAfter(Rule rule, int streak) {
+        return switch (rule) {
+            case PRIORITY -> streak + 1;
+            case FIFO, STARVATION_BOUND -> 0;
+            case BOOKING_DUE -> streak;
+        };
+    }
+}

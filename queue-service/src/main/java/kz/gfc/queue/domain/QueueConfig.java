@@ -1,0 +1,71 @@
+package kz.gfc.queue.domain;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The queue's tunables: policy a branch network may change without a release. */
+@ConfigMapping(prefix = "gfc.queue")
+public interface QueueConfig {
+
+    /** R12 starvation bound: after this many priority calls in a row at a window, an ordinary ticket is called. */
+    @WithDefault("3")
+    int starvationBound();
+
+    /** Recalls an operator makes before a ticket may be marked a no-show (and the most they may make). */
+    @WithDefault("2")
+    int recallsBeforeNoShow();
+
+    /** How long after a no-show the ticket may be reinstated at its old place. */
+    @WithDefault("PT10M")
+    Duration noShowReinstateWindow();
+
+    /** How often a citizen may postpone their own ticket, so remote postponing cannot crowd out the hall. */
+    @WithDefault("2")
+    int maxPostpones();
+
+    Booking booking();
+
+    Wait waitEstimate();
+
+    /** Base of the R12 video-call room reference shared by operator and citizen. */
+    @WithDefault("https://video.gfc.kz/room/")
+    String videoRoomBase();
+
+    interface Booking {
+        /** Length of a bookable slot. */
+        @WithDefault("30")
+        int slotMinutes();
+
+        /** Visits bookable per slot, per category. */
+        @WithDefault("2")
+        int seatsPerSlot();
+
+        /** Check-in opens this long before the slot (R12). */
+        @WithDefault("PT15M")
+        Duration checkInEarly();
+
+        /** Check-in closes this long after the slot; later the citizen gets an ordinary ticket. */
+        @WithDefault("PT10M")
+        Duration checkInLate();
+
+        /** At most one active booking per IIN and category within this span (one booking per 10 days). */
+        @WithDefault("P10D")
+        Duration limitSpan();
+
+        /** How far ahead slots may be booked. */
+        @WithDefault("P30D")
+        Duration horizon();
+    }
+
+    interface Wait {
+        /** Served visits of the same category and hour of the week needed before history replaces the norm. */
+        @WithDefault("20")
+        int minSamples();
+
+        /** How far back the history looks. */
+        @WithDefault("P56D")
+        Duration lookback();
+    }
+}

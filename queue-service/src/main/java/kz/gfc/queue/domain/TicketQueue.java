@@ -1,0 +1,139 @@
+package kz.gfc.queue.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+/**
+ * The waiting line in the database: picking the head of a {@link CallOrder.Pool} for a
+ * window, a ticket's position, daily numbers and the history behind the wait band.
+ */
+@ApplicationScoped
+public class TicketQueue {
+
+    /** A ticket is "booking due" when it came from a checked-in booking whose slot has begun. */
+    private static final String DUE = "(slot_start IS NOT NULL AND slot_start <= :now)";
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Takes and locks the head of a pool for a window. {@code SKIP LOCKED}: a ticket another
+     * window is calling right now is passed over instead of waited for, and since the lock
+     * is held until that call commits (status CALLED), no ticket is ever handed out twice.
+     */
+    public Optional<Ticket> lockHead(CallOrder.Pool pool, String branch, LocalDate day, Collection<String> categories,
+            long windowId, Instant now) {
+        String filter = switch (pool) {
+            case BOOKING_DUE -> DUE + " ORDER BY slot_start, queue_at, id";
+            case PRIORITY -> "priority_weight > 0 AND NOT " + DUE + " ORDER BY priority_weight DESC, queue_at, id";
+            case ORDINARY -> "priority_weight = 0 AND NOT " + DUE + " ORDER BY queue_at, id";
+        };
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("SELECT id FROM ticket WHERE branch_code = :branch AND service_day = :day"
+                + " AND status = 'WAITING' AND category_code IN (:categories)"
+                + " AND (target_window_id IS NULL OR target_window_id = :window) AND " + filter
+                + " LIMIT 1 FOR UPDATE SKIP LOCKED")
+                .setParameter("branch", branch)
+                .setParameter("day", day)
+                .setParameter("categories", categories)
+                .setParameter("window", windowId)
+                .setParameter("now", now)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID id = ids.get(0) instanceof UUID u ? u : UUID.fromString(ids.get(0).toString());
+        return Optional.of(em.find(Ticket.class, id));
+    }
+
+    public Optional<Ticket> lock(UUID id) {
+        return Optional.ofNullable(em.find(Ticket.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /**
+     * 1-based place in the line of the ticket's category, by the same order {@link CallOrder}
+     * uses (due bookings, then weight, then time); only an estimate, since the starvation
+     * bound and other categories at the same windows can reorder calls.
+     */
+    public int position(Ticket t, Instant now) {
+        boolean due = t.slotStart != null && !t.slotStart.isAfter(now);
+        Number ahead = (Number) em.createNativeQuery("SELECT count(*) FROM ticket WHERE branch_code = :branch"
+                + " AND service_day = :day AND status = 'WAITING' AND category_code = :category AND id <> :id AND ("
+                + "  (:due = false AND " + DUE + ")"
+                + "  OR ((" + DUE + ") = :due AND (priority_weight > :weight"
+                + "      OR (priority_weight = :weight AND (queue_at, id) < (:queueAt, :id)))))")
+                .setParameter("branch", t.branchCode)
+                .setParameter("day", t.serviceDay)
+                .setParameter("category", t.categoryCode)
+                .setParameter("id", t.id)
+                .setParameter("due", due)
+                .setParameter("now", now)
+                .setParameter("weight", t.priorityWeight)
+                .setParameter("queueAt", t.queueAt)
+                .getSingleResult();
+        return ahead.intValue() + 1;
+    }
+
+    /** The next daily number of a category at a branch; the counter row serialises concurrent issuers. */
+    public int nextSequence(String branch, String category, LocalDate day) {
+        Number n = (Number) em.createNativeQuery("INSERT INTO ticket_counter (branch_code, category_code, service_day, last_seq)"
+                + " VALUES (:branch, :category, :day, 1) ON CONFLICT (branch_code, category_code, service_day)"
+                + " DO UPDATE SET last_seq = ticket_counter.last_seq + 1 RETURNING last_seq")
+                .setParameter("branch", branch)
+                .setParameter("category", category)
+                .setParameter("day", day)
+                .getSingleResult();
+        return n.intValue();
+    }
+
+    /** Windows with someone signed in that serve the category: how many people work the line. */
+    public int openWindows(String branch, String category) {
+        Number n = (Number) em.createNativeQuery("SELECT count(*) FROM service_window w JOIN window_category c"
+                + " ON c.window_id = w.id WHERE w.branch_code = :branch AND c.category_code = :category"
+                + " AND w.operator_id IS NOT NULL")
+                .setParameter("branch", branch)
+                .setParameter("category", category)
+                .getSingleResult();
+        return n.intValue();
+    }
+
+    /**
+     * Served visits of this category at this branch in the same hour of the week as
+     * {@code at}, within the lookback: their count and mean service time in seconds.
+     */
+    public History history(String branch, String category, ZonedDateTime at, java.time.Duration lookback) {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT count(*), coalesce(avg(served_seconds), 0) FROM ticket"
+                + " WHERE branch_code = :branch AND category_code = :category AND status = 'COMPLETED'"
+                + " AND served_seconds IS NOT NULL AND completed_at >= :since"
+                + " AND extract(isodow FROM started_at AT TIME ZONE :zone) = :dow"
+                + " AND extract(hour FROM started_at AT TIME ZONE :zone) = :hour")
+                .setParameter("branch", branch)
+                .setParameter("category", category)
+                .setParameter("since", at.toInstant().minus(lookback.toSeconds(), ChronoUnit.SECONDS))
+                .setParameter("zone", at.getZone().getId())
+                .setParameter("dow", at.getDayOfWeek().getValue())
+                .setParameter("hour", at.getHour())
+                .getSingleResult();
+        return new History(((Number) row[0]).intValue(), ((Number) row[1]).doubleValue());
+    }
+
+    public record History(int visits, double meanServedSeconds) {
+    }
+
+    /** Whether the window has a ticket called or in service: one visitor at a time. */
+    public Optional<Ticket> activeAt(long windowId) {
+        return Ticket.<Ticket>find("windowId = ?1 and status in ?2", windowId,
+                List.of(TicketStatus.CALLED, TicketStatus.IN_SERVICE)).firstResultOptional();
+    }
+}
