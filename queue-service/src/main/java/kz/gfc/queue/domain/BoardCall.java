@@ -1,0 +1,17 @@
+package kz.gfc.queue.domain;
+
+import java.time.Instant;
+
+/**
+ * One line on a branch's display board: ticket number to window, with the R6 nameplate and
+ * the text in both languages of service (R16), ready to show and to read aloud.
+ */
+public record BoardCall(String branchCode, String ticketNumber, int windowNumber, String operatorName,
+        String operatorPosition, int recall, String textKk, String textRu, Instant calledAt) {
+
+    public static BoardCall of(Ticket t, ServiceWindow w, Instant at) {
+        return new BoardCall(t.branchCode, t.number, w.number, w.operatorName, w.operatorPosition, t.recalls,
+                t.number + " талоны — " + w.number + "-терезе",
+                "Талон " + t.number + " — окно " + w.number, at);
+    }
+}
