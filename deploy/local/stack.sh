@@ -262,19 +262,22 @@ services_start() {
 }
 
 services_stop() {
-  local s m pidf
+  local s m pidf stopping=()
   for s in "${GFC_SERVICES[@]}"; do
     m=$(svc_name "$s"); pidf="$GFC_PID_DIR/$m.pid"
     if pid_alive "$pidf"; then
+      stopping+=("$m:$(cat "$pidf")")
       kill "$(cat "$pidf")" 2>/dev/null || true
+    else
+      log "$m not running"; rm -f "$pidf"
     fi
   done
-  # Stopped together (each closes Kafka and the pool on its own); wait for all of them.
-  for s in "${GFC_SERVICES[@]}"; do
-    m=$(svc_name "$s"); pidf="$GFC_PID_DIR/$m.pid"
-    if pid_alive "$pidf"; then stop_pid "$(cat "$pidf")" 20 "$m"; log "$m stopped"
-    else log "$m not running"; fi
-    rm -f "$pidf"
+  # Stopped together (each closes Kafka and its pool on its own); wait for all of them.
+  for s in ${stopping[@]+"${stopping[@]}"}; do
+    m=${s%%:*}
+    stop_pid "${s##*:}" 20 "$m"
+    rm -f "$GFC_PID_DIR/$m.pid"
+    log "$m stopped"
   done
 }
 
@@ -450,7 +453,7 @@ EOF
 
     TOKEN=\$(curl -s -d grant_type=password -d client_id=gfc-operator-ui -d username=operator1 -d password=demo \\
       $GFC_REALM_URL/protocol/openid-connect/token | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
-    curl -i -H "Authorization: Bearer \$TOKEN" $GFC_GATEWAY_URL/api/v1/tickets
+    curl -i -H "Authorization: Bearer \$TOKEN" $GFC_GATEWAY_URL/api/v1/holidays
 
   A client-credentials token (service to service):
 
