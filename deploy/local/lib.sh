@@ -148,7 +148,7 @@ PROPS
       || die "formatting Kafka storage failed: $GFC_LOG_DIR/kafka-format.log"
   fi
   log "starting Kafka (KRaft) on 127.0.0.1:$GFC_KAFKA_PORT"
-  nohup java -Xms256m -Xmx${GFC_KAFKA_HEAP:-512m} -Dlog4j2.configurationFile="$GFC_ROOT/deploy/local/kafka/log4j2.properties" \
+  setsid nohup java -Xms256m -Xmx${GFC_KAFKA_HEAP:-512m} -Dlog4j2.configurationFile="$GFC_ROOT/deploy/local/kafka/log4j2.properties" \
     -cp "$cp" kafka.Kafka "$props" >"$GFC_LOG_DIR/kafka.log" 2>&1 &
   echo $! >"$pidf"
   wait_port "$GFC_KAFKA_PORT" 90 Kafka

@@ -30,4 +30,15 @@ class IntakeServiceContractTest extends ServiceContract {
     protected String wrongRole() {
         return "citizen";
     }
+
+    @Override
+    protected String publicPath() {
+        return "/api/v1/services/PASSPORT";
+    }
+
+    @org.junit.jupiter.api.Test
+    void onlyReadingTheCatalogueIsPublic() {
+        io.restassured.RestAssured.given().contentType("application/json").body("{}")
+                .when().put("/api/v1/services/PASSPORT").then().statusCode(401);
+    }
 }

@@ -13,6 +13,11 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import jakarta.inject.Inject;
+import kz.gfc.kit.iin.Iin;
+import kz.gfc.kit.iin.Pseudonymizer;
+import kz.gfc.kit.iin.SyntheticIins;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +35,9 @@ import kz.gfc.rating.events.RatingSubmitted;
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class RatingFlowTest {
+
+    @Inject
+    Pseudonymizer pseudonyms;
 
     private static String citizen() {
         return ServiceContract.token("citizen-7", "citizen");
@@ -71,6 +79,20 @@ class RatingFlowTest {
                 .anySatisfy(v -> assertThat(v).contains("\"outcome\":\"SUCCEEDED\"").contains("corr-" + visit)
                         .contains("RatingResource.rate"))
                 .anySatisfy(v -> assertThat(v).contains("\"outcome\":\"REJECTED\""));
+    }
+
+    @Test
+    void R23_aCitizenWhoseLoginIsAnIinIsAuditedByPseudonymOnly() {
+        String iin = SyntheticIins.random().value();
+        String visit = "visit-" + UUID.randomUUID();
+        given().auth().oauth2(ServiceContract.token(iin, "citizen")).contentType(ContentType.JSON)
+                .body("{\"visitId\":\"" + visit + "\",\"branchCode\":\"SHY-01\",\"score\":4}")
+                .when().post("/api/v1/ratings").then().statusCode(201);
+        String expected = pseudonyms.pseudonym(Iin.of(iin));
+        List<ConsumerRecord<String, String>> audit = KafkaProbe.read(AuditRecorded.TOPIC,
+                r -> r.value().contains(expected), 1, Duration.ofSeconds(30));
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0).value()).doesNotContain(iin);
     }
 
     @Test

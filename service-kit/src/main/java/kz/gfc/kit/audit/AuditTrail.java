@@ -22,6 +22,7 @@ import io.vertx.core.Context;
 import io.vertx.ext.web.RoutingContext;
 import kz.gfc.kit.events.Outbox;
 import kz.gfc.kit.iin.Iin;
+import kz.gfc.kit.iin.Pseudonymizer;
 import kz.gfc.kit.web.CorrelationIds;
 
 /**
@@ -43,6 +44,9 @@ public class AuditTrail {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    Pseudonymizer pseudonyms;
 
     @ConfigProperty(name = "quarkus.application.name")
     String service;
@@ -66,7 +70,7 @@ public class AuditTrail {
                 ? resource.getResourceClass().getSimpleName() + "." + resource.getResourceMethod().getName()
                 : method + " " + resourceType;
         AuditRecorded event = new AuditRecorded(UUID.randomUUID().toString(), service,
-                identity.getPrincipal().getName(), List.copyOf(identity.getRoles()), action, method, mask(path),
+                actor(identity.getPrincipal().getName()), List.copyOf(identity.getRoles()), action, method, mask(path),
                 resourceType, resourceId == null ? null : mask(resourceId), outcome(status), status, Instant.now(),
                 CorrelationIds.of(ctx), CorrelationIds.clientAddress(ctx));
         if (Context.isOnEventLoopThread()) {
@@ -93,6 +97,11 @@ public class AuditTrail {
             return l.substring(l.lastIndexOf('/') + 1);
         }
         return segments.length > 4 ? segments[4] : null;
+    }
+
+    /** A citizen's login may be their IIN: the audit log keeps them findable by pseudonym, never in clear (R23). */
+    String actor(String name) {
+        return Iin.isValid(name) ? pseudonyms.pseudonym(Iin.of(name)) : mask(name);
     }
 
     static String outcome(int status) {

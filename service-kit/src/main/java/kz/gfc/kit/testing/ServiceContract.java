@@ -44,6 +44,17 @@ public abstract class ServiceContract {
 
     protected abstract String wrongRole();
 
+    /** A GET endpoint that must answer without a token (catalogue, branch info), or null if the service has none. */
+    protected String publicPath() {
+        return null;
+    }
+
+    @Test
+    void publicInformationNeedsNoToken() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(publicPath() != null, "this service has no public endpoint");
+        given().when().get(publicPath()).then().statusCode(200);
+    }
+
     public static String token(String user, String... roles) {
         return OidcWiremockTestResource.getAccessToken(user, Set.of(roles));
     }
