@@ -30,4 +30,9 @@ class QueueServiceContractTest extends ServiceContract {
     protected String wrongRole() {
         return "citizen";
     }
+
+    @Override
+    protected String publicPath() {
+        return "/api/v1/branches";
+    }
 }

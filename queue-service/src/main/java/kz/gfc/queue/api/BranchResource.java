@@ -1,19 +1,33 @@
 package kz.gfc.queue.api;
 
+import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,6 +36,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 import kz.gfc.kit.web.Roles;
 import kz.gfc.queue.domain.Branch;
 import kz.gfc.queue.domain.BranchService;
+import kz.gfc.queue.domain.CallDecision;
+import kz.gfc.queue.domain.CallOrder;
+import kz.gfc.queue.domain.Inputs;
+import kz.gfc.queue.domain.ReferenceData;
+import kz.gfc.queue.domain.WindowService;
 
 @Path("/api/v1/branches")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +49,12 @@ public class BranchResource {
 
     @Inject
     BranchService branches;
+
+    @Inject
+    ReferenceData reference;
+
+    @Inject
+    WindowService windows;
 
     @Inject
     SecurityIdentity identity;
@@ -49,6 +74,25 @@ public class BranchResource {
         return BranchView.of(branches.get(code));
     }
 
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "createBranch", summary = "Add a branch with the categories it serves")
+    public Response create(@Valid @NotNull NewBranch body) {
+        Branch b = reference.createBranch(new ReferenceData.NewBranch(body.code(), body.nameKk(), body.nameRu(),
+                body.region(), body.timeZone(), body.scheduleKind(), body.categories()));
+        return Response.created(URI.create("/api/v1/branches/" + b.code)).entity(BranchView.of(b)).build();
+    }
+
+    @PUT
+    @Path("/{code}/categories")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "setBranchCategories", summary = "Which categories a branch serves")
+    public BranchView setCategories(@PathParam("code") String code, @NotNull Set<@NotBlank String> categories) {
+        return BranchView.of(reference.setBranchCategories(code, categories));
+    }
+
     @PUT
     @Path("/{code}/mode")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -58,14 +102,63 @@ public class BranchResource {
         return BranchView.of(branches.changeMode(code, change.mode(), identity.getPrincipal().getName()));
     }
 
+    @GET
+    @Path("/{code}/windows")
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "listWindows", summary = "The branch's windows with who is signed in")
+    public List<WindowResource.WindowView> windows(@PathParam("code") String code) {
+        return WindowResource.WindowView.of(windows.windows(code));
+    }
+
+    @POST
+    @Path("/{code}/windows")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "createWindow", summary = "Add a window serving some of the branch's categories")
+    public Response createWindow(@PathParam("code") String code, @Valid @NotNull NewWindow body) {
+        var w = reference.createWindow(code, body.number(), body.categories());
+        return Response.created(URI.create("/api/v1/windows/" + w.id)).entity(WindowResource.WindowView.of(w)).build();
+    }
+
+    @GET
+    @Path("/{code}/call-decisions")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
+    @Operation(operationId = "listCallDecisions", summary = "Every call of a day with the CallOrder rule that chose it")
+    public List<DecisionView> decisions(@PathParam("code") String code, @QueryParam("date") String date) {
+        return windows.decisions(code, Inputs.date("date", date)).stream().map(DecisionView::of).toList();
+    }
+
     public record ModeChange(@NotNull Branch.Mode mode) {
     }
 
+    public record NewBranch(
+            @NotBlank @Size(max = 20) @Pattern(regexp = "[A-Z0-9-]+") String code,
+            @NotBlank @Size(max = 200) String nameKk,
+            @NotBlank @Size(max = 200) String nameRu,
+            @NotBlank @Size(max = 100) String region,
+            @Size(max = 50) String timeZone,
+            @NotNull Branch.ScheduleKind scheduleKind,
+            @NotEmpty Set<@NotBlank String> categories) {
+    }
+
+    public record NewWindow(@Min(1) @Max(999) int number, @NotEmpty Set<@NotBlank String> categories) {
+    }
+
     public record BranchView(String code, String nameKk, String nameRu, String region, String timeZone,
-            Branch.ScheduleKind scheduleKind, Branch.Mode mode) {
+            Branch.ScheduleKind scheduleKind, Branch.Mode mode, Set<String> categories) {
 
         static BranchView of(Branch b) {
-            return new BranchView(b.code, b.nameKk, b.nameRu, b.region, b.timeZone, b.scheduleKind, b.mode);
+            return new BranchView(b.code, b.nameKk, b.nameRu, b.region, b.timeZone, b.scheduleKind, b.mode,
+                    new TreeSet<>(b.categories));
+        }
+    }
+
+    public record DecisionView(UUID ticketId, long windowId, String categoryCode, CallOrder.Rule rule,
+            int priorityStreak, String operatorId, Instant decidedAt) {
+
+        static DecisionView of(CallDecision d) {
+            return new DecisionView(d.ticketId, d.windowId, d.categoryCode, d.rule, d.priorityStreak, d.operatorId,
+                    d.decidedAt);
         }
     }
 }

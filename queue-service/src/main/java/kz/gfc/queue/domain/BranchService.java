@@ -1,5 +1,6 @@
 package kz.gfc.queue.domain;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +17,9 @@ public class BranchService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Branch> all() {
@@ -40,7 +44,7 @@ public class BranchService {
         }
         Branch.Mode previous = b.mode;
         b.mode = mode;
-        outbox.publish(new BranchModeChanged(b.code, mode.name(), previous.name(), actor, Instant.now()));
+        outbox.publish(new BranchModeChanged(b.code, mode.name(), previous.name(), actor, Instant.now(clock)));
         return b;
     }
 }

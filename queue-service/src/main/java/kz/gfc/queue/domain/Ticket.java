@@ -11,6 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Generated;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -66,6 +68,10 @@ public class Ticket extends PanacheEntityBase {
     public TicketStatus status;
     @Column(name = "queue_at", nullable = false)
     public Instant queueAt;
+    /** Issue order from the database: breaks ties between equal {@link #queueAt}s. */
+    @Generated
+    @Column(name = "issue_seq", insertable = false, updatable = false)
+    public Long issueSeq;
     @Column(name = "issued_at", nullable = false)
     public Instant issuedAt;
     @Column(name = "booking_id")

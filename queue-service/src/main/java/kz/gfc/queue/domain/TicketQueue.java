@@ -35,9 +35,9 @@ public class TicketQueue {
     public Optional<Ticket> lockHead(CallOrder.Pool pool, String branch, LocalDate day, Collection<String> categories,
             long windowId, Instant now) {
         String filter = switch (pool) {
-            case BOOKING_DUE -> DUE + " ORDER BY slot_start, queue_at, id";
-            case PRIORITY -> "priority_weight > 0 AND NOT " + DUE + " ORDER BY priority_weight DESC, queue_at, id";
-            case ORDINARY -> "priority_weight = 0 AND NOT " + DUE + " ORDER BY queue_at, id";
+            case BOOKING_DUE -> DUE + " ORDER BY slot_start, queue_at, issue_seq";
+            case PRIORITY -> "priority_weight > 0 AND NOT " + DUE + " ORDER BY priority_weight DESC, queue_at, issue_seq";
+            case ORDINARY -> "priority_weight = 0 AND NOT " + DUE + " ORDER BY queue_at, issue_seq";
         };
         @SuppressWarnings("unchecked")
         List<Object> ids = em.createNativeQuery("SELECT id FROM ticket WHERE branch_code = :branch AND service_day = :day"
@@ -72,7 +72,7 @@ public class TicketQueue {
                 + " AND service_day = :day AND status = 'WAITING' AND category_code = :category AND id <> :id AND ("
                 + "  (:due = false AND " + DUE + ")"
                 + "  OR ((" + DUE + ") = :due AND (priority_weight > :weight"
-                + "      OR (priority_weight = :weight AND (queue_at, id) < (:queueAt, :id)))))")
+                + "      OR (priority_weight = :weight AND (queue_at, issue_seq) < (:queueAt, :seq)))))")
                 .setParameter("branch", t.branchCode)
                 .setParameter("day", t.serviceDay)
                 .setParameter("category", t.categoryCode)
@@ -81,6 +81,7 @@ public class TicketQueue {
                 .setParameter("now", now)
                 .setParameter("weight", t.priorityWeight)
                 .setParameter("queueAt", t.queueAt)
+                .setParameter("seq", t.issueSeq)
                 .getSingleResult();
         return ahead.intValue() + 1;
     }

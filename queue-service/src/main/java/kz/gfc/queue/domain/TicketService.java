@@ -94,11 +94,11 @@ public class TicketService {
         }
         ZonedDateTime now = schedule.now(branch);
         schedule.requireOpen(branch, now);
-        if (iin != null && Ticket.count("branchCode = ?1 and categoryCode = ?2 and iin = ?3 and status = ?4",
-                branch.code, category.code, iin.value(), TicketStatus.WAITING) > 0) {
+        LocalDate day = now.toLocalDate();
+        if (iin != null && Ticket.count("branchCode = ?1 and categoryCode = ?2 and iin = ?3 and status = ?4 and serviceDay = ?5",
+                branch.code, category.code, iin.value(), TicketStatus.WAITING, day) > 0) {
             throw alreadyWaiting();
         }
-        LocalDate day = now.toLocalDate();
         int seq = queue.nextSequence(branch.code, category.code, day);
         Ticket t = new Ticket();
         t.id = UUID.randomUUID();

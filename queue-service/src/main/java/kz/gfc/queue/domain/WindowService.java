@@ -157,7 +157,7 @@ public class WindowService {
                     t.firstCalledAt = now;
                 }
                 t.recalls = 0;
-                if (t.channel == Ticket.Channel.REMOTE_VIDEO && t.roomReference == null) {
+                if (catalogue.category(t.categoryCode).kind == ServiceCategory.Kind.REMOTE_VIDEO && t.roomReference == null) {
                     // R12: one room for both sides, unguessable so only the two of them can join
                     t.roomReference = config.videoRoomBase() + UUID.randomUUID();
                 }
@@ -335,7 +335,7 @@ public class WindowService {
     private void announce(Ticket t, ServiceWindow w, CallOrder.Rule rule, Instant now) {
         outbox.publish(new TicketCalled(t.id.toString(), t.branchCode, t.categoryCode, t.number, w.id, w.number,
                 w.operatorId, rule == null ? "RECALL" : rule.name(), t.recalls,
-                Duration.between(t.issuedAt, now).toSeconds(), t.channel == Ticket.Channel.REMOTE_VIDEO, now));
+                Duration.between(t.issuedAt, now).toSeconds(), t.roomReference != null, now));
         board.fire(BoardCall.of(t, w, now));
     }
 

@@ -1,0 +1,130 @@
+package kz.gfc.queue;
+
+import static kz.gfc.queue.Queue.act;
+import static kz.gfc.queue.Queue.branch;
+import static kz.gfc.queue.Queue.callNext;
+import static kz.gfc.queue.Queue.operator;
+import static kz.gfc.queue.Queue.signIn;
+import static kz.gfc.queue.Queue.walkIn;
+import static kz.gfc.queue.Queue.window;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDateTime;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import kz.gfc.kit.testing.RealInfrastructure;
+
+/** The hall's display board: a public server-sent-event stream of calls, in kk and ru, with the R6 nameplate. */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class BoardTest {
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeEach
+    void mondayMorning() {
+        clock.pinAlmaty(LocalDateTime.parse("2026-11-16T12:00"));
+    }
+
+    @AfterEach
+    void unpin() {
+        clock.unpin();
+    }
+
+    @Test
+    void R6_boardStreamsEachCallAndRecallWithWindowAndNameInBothLanguages() throws Exception {
+        String b = branch("REGULAR", "INTAKE");
+        String other = branch("REGULAR", "INTAKE");
+        long w = window(b, 7, "INTAKE");
+        long otherWindow = window(other, 1, "INTAKE");
+        String op = operator("op-board-" + System.nanoTime());
+        String otherOp = operator("op-board-other-" + System.nanoTime());
+        signIn(w, op, "Бекова Сая");
+        signIn(otherWindow, otherOp, "Чужой Оператор");
+        walkIn(b, "INTAKE");
+        walkIn(other, "INTAKE");
+
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "api/v1/branches/" + b + "/board"))
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> response = http.send(req, HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().filter(l -> l.startsWith("data:")).forEach(l -> events.add(l.substring(5).strip()));
+            } catch (java.io.UncheckedIOException closedByTheTest) {
+                // the test closes the stream when it is done
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            JsonNode hello = next(events);
+            assertThat(hello.get("textRu").asText()).isEqualTo("Табло подключено");
+
+            callNext(otherOp, otherWindow).then().statusCode(200); // another branch: not on this board
+            String id = callNext(op, w).then().statusCode(200).extract().path("ticket.id");
+            JsonNode call = next(events);
+            assertThat(call.get("branchCode").asText()).isEqualTo(b);
+            assertThat(call.get("ticketNumber").asText()).isEqualTo("A-001");
+            assertThat(call.get("windowNumber").asInt()).isEqualTo(7);
+            assertThat(call.get("textRu").asText()).isEqualTo("Талон A-001 — окно 7");
+            assertThat(call.get("textKk").asText()).isEqualTo("A-001 талоны — 7-терезе");
+            assertThat(call.get("operatorName").asText()).isEqualTo("Бекова Сая");
+            assertThat(call.get("operatorPosition").asText()).isNotBlank();
+
+            act(op, id, "recall").then().statusCode(200);
+            JsonNode recall = next(events);
+            assertThat(recall.get("ticketNumber").asText()).isEqualTo("A-001");
+            assertThat(recall.get("recall").asInt()).isEqualTo(1);
+        } finally {
+            response.body().close();
+        }
+    }
+
+    @Test
+    void theBoardOfAnUnknownBranchIsNotFound() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base + "api/v1/branches/NO-SUCH/board")).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(404);
+    }
+
+    /** The next board event; the bound only keeps a broken stream from hanging the build. */
+    JsonNode next(BlockingQueue<String> events) throws Exception {
+        String data = events.poll(60, TimeUnit.SECONDS);
+        assertNotNull(data, "no board event arrived");
+        return json.readTree(data);
+    }
+}
