@@ -57,6 +57,7 @@ class R3WorkingHoursTest {
         take(b).statusCode(409)
                 .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("https://gfc.kz/problems/branch-closed"))
+                .body("opensAt", equalTo("2026-11-16T09:00+05:00"))
                 .body("userMessage", allOf(containsString("16.11.2026"), containsString("понедельник"),
                         containsString("09:00")));
         take(b, "kk").statusCode(409)

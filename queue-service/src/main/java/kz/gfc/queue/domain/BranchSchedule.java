@@ -71,7 +71,9 @@ public class BranchSchedule {
         Optional<ZonedDateTime> next = nextOpening(branch, at);
         String detail = "Branch " + branch.code + " does not work at " + at.toOffsetDateTime()
                 + next.map(n -> "; it opens at " + n.toOffsetDateTime()).orElse("");
-        throw ProblemException.conflict("branch-closed", detail, closedMessage(next));
+        ProblemException closed = ProblemException.conflict("branch-closed", detail, closedMessage(next));
+        next.ifPresent(n -> closed.with("opensAt", n.toOffsetDateTime().toString()));
+        throw closed;
     }
 
     static Text closedMessage(Optional<ZonedDateTime> next) {

@@ -113,7 +113,8 @@ class RatingFlowTest {
         given().auth().oauth2(citizen()).contentType(ContentType.JSON)
                 .body("{\"visitId\":\"" + visit + "\",\"branchCode\":\"ALM-01\",\"score\":\"five\"}")
                 .when().post("/api/v1/ratings").then()
-                .statusCode(400)
+                .statusCode(422)
+                .body("type", equalTo("https://gfc.kz/problems/validation"))
                 .body("errors.field", hasItem("score"));
         given().auth().oauth2(citizen()).contentType(ContentType.TEXT).body("five stars")
                 .when().post("/api/v1/ratings").then()

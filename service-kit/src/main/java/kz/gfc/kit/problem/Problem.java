@@ -1,6 +1,10 @@
 package kz.gfc.kit.problem;
 
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -18,7 +22,14 @@ public record Problem(
         String code,
         List<FieldError> errors,
         String userMessage,
-        String correlationId) {
+        String correlationId,
+        @JsonIgnore Map<String, Object> extensions) {
+
+    /** RFC 9457 extension members (e.g. {@code opensAt}) appear at the top level of the document. */
+    @JsonAnyGetter
+    public Map<String, Object> extensionMembers() {
+        return extensions == null ? Map.of() : extensions;
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://gfc.kz/problems/";

@@ -1,6 +1,8 @@
 package kz.gfc.kit.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A refusal the client can act on. Thrown from domain and service code; rendered as
@@ -14,6 +16,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final transient List<Problem.FieldError> errors;
     private final transient Text userMessage;
+    private final transient Map<String, Object> extensions = new LinkedHashMap<>();
 
     public ProblemException(int status, String code, String title, String detail, Text userMessage,
             List<Problem.FieldError> errors) {
@@ -41,6 +44,16 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "forbidden", "Forbidden", detail, Messages.FORBIDDEN, null);
+    }
+
+    /** Adds a machine-readable member to the problem document (RFC 9457 extension), e.g. when a branch opens. */
+    public ProblemException with(String member, Object value) {
+        extensions.put(member, value);
+        return this;
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 
     public int status() {

@@ -39,7 +39,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri, RoutingContext ctx) {
         return Problems.response(Problems.of(e.status(), e.code(), e.title(), e.getMessage(), e.errors(),
-                e.userMessage(), lang(headers), path(uri), CorrelationIds.of(ctx)));
+                e.userMessage(), lang(headers), path(uri), CorrelationIds.of(ctx), e.extensions()));
     }
 
     @ServerExceptionMapper
@@ -93,17 +93,20 @@ public class ProblemMappers {
         if (e.getCause() instanceof InvalidIinException iin) {
             return invalidIin(iin, headers, uri, ctx);
         }
-        List<Problem.FieldError> fields = List.of();
-        String detail = "The request body is not valid JSON";
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            // Well-formed JSON, but a known field holds a value of the wrong type or format
+            // ("score": "five", an unknown enum constant, a malformed date): the request is
+            // understood and refused, like any other invalid field value.
             String field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            fields = List.of(new Problem.FieldError(field, "has a value of the wrong type or format"));
-            detail = "Field '" + field + "' has a value of the wrong type or format";
+            return Problems.response(Problems.of(422, "validation", null,
+                    "Field '" + field + "' has a value of the wrong type or format",
+                    List.of(new Problem.FieldError(field, "has a value of the wrong type or format")),
+                    Messages.VALIDATION, lang(headers), path(uri), CorrelationIds.of(ctx)));
         }
-        return Problems.response(Problems.of(400, "malformed-json", null, detail, fields, Messages.MALFORMED_JSON,
-                lang(headers), path(uri), CorrelationIds.of(ctx)));
+        return Problems.response(Problems.of(400, "malformed-json", null, "The request body is not valid JSON", null,
+                Messages.MALFORMED_JSON, lang(headers), path(uri), CorrelationIds.of(ctx)));
     }
 
     @ServerExceptionMapper
