@@ -32,7 +32,7 @@ code=$(curl -s -o /dev/null -w '%{http_code}' "$GW/api/v1/audit/records?correlat
 check "the audit log refuses an anonymous reader (401, got $code)" [ "$code" = 401 ]
 
 found=""
-for _ in $(seq 1 60); do
+for _ in $(seq 1 240); do
   body=$(curl -sf -H "Authorization: Bearer $auditor" "$GW/api/v1/audit/records?correlationId=$corr" || true)
   if printf '%s' "$body" | grep -q '"service":"rating-service"'; then found=$body; break; fi
   sleep 0.5
