@@ -66,6 +66,8 @@ public record TicketView(UUID id, String number, TicketStatus status, String bra
             case COMPLETED -> Text.of(n + " талоны: қызмет көрсету аяқталды.", "Талон " + n + ": обслуживание завершено.");
             case NO_SHOW -> Text.of(n + " талоны: шақыру бойынша келмедіңіз.", "Талон " + n + ": вы не подошли по вызову.");
             case CANCELLED -> Text.of(n + " талоны жойылды.", "Талон " + n + " отменён.");
+            case EXPIRED -> Text.of(n + " талонының мерзімі өтті: қызмет көрсету күні аяқталды.",
+                    "Срок талона " + n + " истёк: день обслуживания закончился.");
         };
     }
 

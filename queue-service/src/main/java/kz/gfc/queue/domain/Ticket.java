@@ -98,6 +98,8 @@ public class Ticket extends PanacheEntityBase {
     public Instant noShowAt;
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
+    @Column(name = "expired_at")
+    public Instant expiredAt;
     @Column(name = "served_seconds")
     public Integer servedSeconds;
     @Column(nullable = false)

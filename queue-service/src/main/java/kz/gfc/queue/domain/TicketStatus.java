@@ -17,18 +17,22 @@ import kz.gfc.kit.problem.Text;
  *    │  └─cancel─▶ CANCELLED               │
  *    │                 ├──no-show──▶ NO_SHOW ──reinstate (within the window)──▶ WAITING
  *    └────transfer─────┴───────────────────┘   (and complete with a pending return)
+ * WAITING / CALLED / IN_SERVICE ──the service day ended──▶ EXPIRED
  * </pre>
  */
 public enum TicketStatus {
-    WAITING, CALLED, IN_SERVICE, COMPLETED, NO_SHOW, CANCELLED;
+    WAITING, CALLED, IN_SERVICE, COMPLETED, NO_SHOW, CANCELLED,
+    /** Still open when its service day ended (see TicketExpiry): neither served nor a no-show. */
+    EXPIRED;
 
     private static final Map<TicketStatus, Set<TicketStatus>> ALLOWED = Map.of(
-            WAITING, EnumSet.of(WAITING, CALLED, CANCELLED),
-            CALLED, EnumSet.of(CALLED, IN_SERVICE, NO_SHOW, WAITING),
-            IN_SERVICE, EnumSet.of(COMPLETED, WAITING),
+            WAITING, EnumSet.of(WAITING, CALLED, CANCELLED, EXPIRED),
+            CALLED, EnumSet.of(CALLED, IN_SERVICE, NO_SHOW, WAITING, EXPIRED),
+            IN_SERVICE, EnumSet.of(COMPLETED, WAITING, EXPIRED),
             NO_SHOW, EnumSet.of(WAITING),
             COMPLETED, EnumSet.noneOf(TicketStatus.class),
-            CANCELLED, EnumSet.noneOf(TicketStatus.class));
+            CANCELLED, EnumSet.noneOf(TicketStatus.class),
+            EXPIRED, EnumSet.noneOf(TicketStatus.class));
 
     public boolean canMoveTo(TicketStatus next) {
         return ALLOWED.get(this).contains(next);

@@ -1,0 +1,56 @@
+package kz.gfc.queue.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import kz.gfc.kit.events.Outbox;
+import kz.gfc.queue.events.TicketExpired;
+
+/**
+ * Closes the day: a ticket still waiting, called or in service when its branch's service
+ * day has ended becomes EXPIRED, with an event. The queue never calls such tickets anyway;
+ * closing them keeps the day's statistics honest (R27) and the records finished.
+ */
+@ApplicationScoped
+public class TicketExpiry {
+
+    static final int BATCH = 500;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Outbox outbox;
+
+    /** Expires one batch per branch of tickets from days before the branch's today; returns how many. */
+    @Transactional
+    public int expirePastDays() {
+        Instant now = clock.instant();
+        int expired = 0;
+        for (Branch branch : Branch.<Branch>listAll()) {
+            LocalDate today = now.atZone(ZoneId.of(branch.timeZone)).toLocalDate();
+            List<Ticket> open = Ticket.<Ticket>find(
+                    "branchCode = ?1 and serviceDay < ?2 and status in ?3 order by serviceDay, queueAt",
+                    branch.code, today, List.of(TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.IN_SERVICE))
+                    // Locked: a second instance running the same close waits, then finds these no longer open.
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).page(0, BATCH).list();
+            for (Ticket t : open) {
+                TicketStatus previous = t.status;
+                t.status = TicketStatus.requireMove(previous, TicketStatus.EXPIRED);
+                t.expiredAt = now;
+                outbox.publish(new TicketExpired(t.id.toString(), t.branchCode, t.categoryCode, t.number,
+                        previous.name(), t.serviceDay, now));
+                expired++;
+            }
+        }
+        return expired;
+    }
+}

@@ -1,0 +1,32 @@
+package kz.gfc.queue.infra;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import kz.gfc.queue.domain.TicketExpiry;
+
+/**
+ * Runs TicketExpiry often rather than once at midnight, so a missed run (a restart, a
+ * branch in another zone) only delays the close. Several instances may run it: the rows
+ * are locked, so each ticket moves to EXPIRED, with its event, once.
+ */
+@ApplicationScoped
+public class DayCloseJob {
+
+    private static final Logger LOG = Logger.getLogger(DayCloseJob.class);
+
+    @Inject
+    TicketExpiry expiry;
+
+    @Scheduled(every = "${gfc.day-close.every:10m}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void closePastDays() {
+        int n = expiry.expirePastDays();
+        if (n > 0) {
+            LOG.infof("day close: %d ticket(s) from past service days expired", n);
+        }
+    }
+}
