@@ -20,8 +20,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import kz.gfc.audit.domain.AuditRecord;
-import kz.gfc.kit.audit.AuditRecorded;
 import kz.gfc.kit.events.Outbox;
+import kz.gfc.kit.testing.KafkaProbe;
 import kz.gfc.kit.testing.RealInfrastructure;
 import kz.gfc.kit.testing.StoppableKafka;
 
@@ -76,7 +76,7 @@ class BrokerOutageTest {
 
     private String publish(String resource, String action) {
         return QuarkusTransaction.requiringNew()
-                .call(() -> outbox.publish(AuditRecorded.TOPIC, AuditEvents.byRatingService(resource, action)))
+                .call(() -> outbox.publish(KafkaProbe.auditTopic(), AuditEvents.byRatingService(resource, action)))
                 .toString();
     }
 

@@ -38,14 +38,14 @@ class DeadLetterTest {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-        KafkaProbe.send(AuditRecorded.TOPIC, key, ce(AuditRecorded.TYPE), "{not json");
-        KafkaProbe.send(AuditRecorded.TOPIC, key, ce("kz.gfc.nobody.handles-this.v1"), "{}");
+        KafkaProbe.send(KafkaProbe.auditTopic(), key, ce(AuditRecorded.TYPE), "{not json");
+        KafkaProbe.send(KafkaProbe.auditTopic(), key, ce("kz.gfc.nobody.handles-this.v1"), "{}");
         AuditRecorded withoutActor = AuditEvents.byRatingService(key, "x");
         String noActor = json.writeValueAsString(withoutActor).replace("\"actorId\":\"citizen-" + key + "\",", "");
-        KafkaProbe.send(AuditRecorded.TOPIC, key, ce(AuditRecorded.TYPE), noActor);
+        KafkaProbe.send(KafkaProbe.auditTopic(), key, ce(AuditRecorded.TYPE), noActor);
 
         Map<String, String> goodHeaders = ce(AuditRecorded.TYPE);
-        KafkaProbe.send(AuditRecorded.TOPIC, key, goodHeaders,
+        KafkaProbe.send(KafkaProbe.auditTopic(), key, goodHeaders,
                 json.writeValueAsString(AuditEvents.byRatingService(key, "good")));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()

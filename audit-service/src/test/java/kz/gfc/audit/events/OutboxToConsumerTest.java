@@ -45,12 +45,12 @@ class OutboxToConsumerTest {
     void anOutboxEventIsStoredOnceEvenWhenKafkaDeliversItTwice() {
         String resource = "r-" + UUID.randomUUID();
         String eventId = QuarkusTransaction.requiringNew()
-                .call(() -> outbox.publish(AuditRecorded.TOPIC, AuditEvents.byRatingService(resource, "RatingResource.rate")))
+                .call(() -> outbox.publish(KafkaProbe.auditTopic(), AuditEvents.byRatingService(resource, "RatingResource.rate")))
                 .toString();
         await().atMost(Duration.ofSeconds(30)).until(() -> stored(eventId) == 1);
 
         // What the relay published, with its CloudEvent headers in binary mode.
-        List<ConsumerRecord<String, String>> published = KafkaProbe.read(AuditRecorded.TOPIC,
+        List<ConsumerRecord<String, String>> published = KafkaProbe.read(KafkaProbe.auditTopic(),
                 r -> eventId.equals(KafkaProbe.header(r, CloudEventHeaders.ID)), 1, Duration.ofSeconds(20));
         assertThat(published).hasSize(1);
         ConsumerRecord<String, String> original = published.get(0);
@@ -62,9 +62,9 @@ class OutboxToConsumerTest {
         // Redeliver the very same message, then a marker on the same key (same partition, so after it).
         Map<String, String> headers = new HashMap<>();
         original.headers().forEach(h -> headers.put(h.key(), new String(h.value())));
-        KafkaProbe.send(AuditRecorded.TOPIC, original.key(), headers, original.value());
+        KafkaProbe.send(KafkaProbe.auditTopic(), original.key(), headers, original.value());
         String markerId = QuarkusTransaction.requiringNew()
-                .call(() -> outbox.publish(AuditRecorded.TOPIC, AuditEvents.byRatingService(resource, "marker")))
+                .call(() -> outbox.publish(KafkaProbe.auditTopic(), AuditEvents.byRatingService(resource, "marker")))
                 .toString();
         await().atMost(Duration.ofSeconds(30)).until(() -> stored(markerId) == 1);
 
@@ -79,7 +79,7 @@ class OutboxToConsumerTest {
         String[] rolledBack = new String[1];
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                rolledBack[0] = outbox.publish(AuditRecorded.TOPIC,
+                rolledBack[0] = outbox.publish(KafkaProbe.auditTopic(),
                         AuditEvents.byRatingService(resource, "rolled-back")).toString();
                 throw new IllegalStateException("the business change failed after the event was written");
             });
@@ -93,11 +93,11 @@ class OutboxToConsumerTest {
                 .isEqualTo(0L);
 
         String markerId = QuarkusTransaction.requiringNew()
-                .call(() -> outbox.publish(AuditRecorded.TOPIC, AuditEvents.byRatingService(resource, "marker")))
+                .call(() -> outbox.publish(KafkaProbe.auditTopic(), AuditEvents.byRatingService(resource, "marker")))
                 .toString();
         await().atMost(Duration.ofSeconds(30)).until(() -> stored(markerId) == 1);
         assertThat(stored(rolledBack[0])).isZero();
-        assertThat(KafkaProbe.read(AuditRecorded.TOPIC,
+        assertThat(KafkaProbe.read(KafkaProbe.auditTopic(),
                 r -> rolledBack[0].equals(KafkaProbe.header(r, CloudEventHeaders.ID)), 0, Duration.ofSeconds(5)))
                 .isEmpty();
     }

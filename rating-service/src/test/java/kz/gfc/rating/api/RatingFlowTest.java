@@ -23,7 +23,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
-import kz.gfc.kit.audit.AuditRecorded;
 import kz.gfc.kit.events.CloudEventHeaders;
 import kz.gfc.kit.testing.KafkaProbe;
 import kz.gfc.kit.testing.RealInfrastructure;
@@ -71,7 +70,7 @@ class RatingFlowTest {
 
         // R21: both attempts are audited, the refused one as REJECTED, with the caller's correlation id.
         String ratingId = location.substring(location.lastIndexOf('/') + 1);
-        List<ConsumerRecord<String, String>> audit = KafkaProbe.read(AuditRecorded.TOPIC,
+        List<ConsumerRecord<String, String>> audit = KafkaProbe.read(KafkaProbe.auditTopic(),
                 r -> r.value().contains("citizen-7") && r.value().contains("/api/v1/ratings")
                         && (r.value().contains(ratingId) || r.value().contains("\"status\":409")),
                 2, Duration.ofSeconds(30));
@@ -89,7 +88,7 @@ class RatingFlowTest {
                 .body("{\"visitId\":\"" + visit + "\",\"branchCode\":\"SHY-01\",\"score\":4}")
                 .when().post("/api/v1/ratings").then().statusCode(201);
         String expected = pseudonyms.pseudonym(Iin.of(iin));
-        List<ConsumerRecord<String, String>> audit = KafkaProbe.read(AuditRecorded.TOPIC,
+        List<ConsumerRecord<String, String>> audit = KafkaProbe.read(KafkaProbe.auditTopic(),
                 r -> r.value().contains(expected), 1, Duration.ofSeconds(30));
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0).value()).doesNotContain(iin);

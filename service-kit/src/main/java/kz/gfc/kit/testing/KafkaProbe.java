@@ -29,6 +29,11 @@ public final class KafkaProbe {
     private KafkaProbe() {
     }
 
+    /** The audit topic of this test run (gfc.audit.topic). */
+    public static String auditTopic() {
+        return ConfigProvider.getConfig().getValue("gfc.audit.topic", String.class);
+    }
+
     public static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
