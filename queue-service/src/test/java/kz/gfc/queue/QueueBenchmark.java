@@ -1,8 +1,11 @@
 package kz.gfc.queue;
 
-import static kz.gfc.queue.Queue.act;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import static kz.gfc.queue.Queue.branch;
-import static kz.gfc.queue.Queue.callNext;
 import static kz.gfc.queue.Queue.citizen;
 import static kz.gfc.queue.Queue.issue;
 import static kz.gfc.queue.Queue.operator;
@@ -30,7 +33,9 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.restassured.response.Response;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.restassured.RestAssured;
 import kz.gfc.kit.testing.RealInfrastructure;
 
 /**
@@ -72,9 +77,11 @@ class QueueBenchmark {
                 for (int i = next.getAndIncrement(); i < tickets; i = next.getAndIncrement()) {
                     Map<String, Object> body = Map.of("category", i % 3 == 0 ? "CONSULT" : "INTAKE", "channel", "MOBILE",
                             "language", i % 2 == 0 ? "kk" : "ru");
+                    String json = JSON.writeValueAsString(body);
                     long s = System.nanoTime();
-                    issue(token, b, body).then().statusCode(201);
+                    HttpResponse<String> r = post(token, "/api/v1/branches/" + b + "/tickets", json);
                     issueNanos.add(System.nanoTime() - s);
+                    assertThat(r.statusCode()).isEqualTo(201);
                     n++;
                 }
                 return n;
@@ -94,15 +101,15 @@ class QueueBenchmark {
                 int served = 0;
                 while (true) {
                     long s = System.nanoTime();
-                    Response r = callNext(op, w);
+                    HttpResponse<String> r = post(op, "/api/v1/windows/" + w + "/call-next", null);
                     callNanos.add(System.nanoTime() - s);
                     if (r.statusCode() == 204) {
                         return served;
                     }
                     assertThat(r.statusCode()).isEqualTo(200);
-                    String id = r.jsonPath().getString("ticket.id");
-                    act(op, id, "start").then().statusCode(200);
-                    act(op, id, "complete").then().statusCode(200);
+                    String id = JSON.readTree(r.body()).path("ticket").path("id").asText();
+                    assertThat(post(op, "/api/v1/tickets/" + id + "/start", null).statusCode()).isEqualTo(200);
+                    assertThat(post(op, "/api/v1/tickets/" + id + "/complete", null).statusCode()).isEqualTo(200);
                     served++;
                 }
             });
@@ -113,13 +120,29 @@ class QueueBenchmark {
         assertThat(served.stream().mapToInt(Integer::intValue).sum()).isEqualTo(tickets);
 
         System.out.println();
-        System.out.println("=== queue-service benchmark (HTTP, real PostgreSQL + Kafka outbox relay, same JVM) ===");
+        System.out.println("=== queue-service benchmark (HTTP via java.net.http, real PostgreSQL + Kafka outbox relay, same JVM) ===");
         System.out.printf("cores %d, tickets %d, issuers %d, windows %d%n", Runtime.getRuntime().availableProcessors(),
                 tickets, issuers, windows);
         report("issue ticket", issueNanos, tickets, issueWall);
         report("call-next (+start+complete per ticket, wall covers all three)", callNanos, tickets, callWall);
         System.out.printf("JVM RSS (VmRSS, test + service in one JVM): %s%n", rss());
         System.out.println("===================================================================================");
+    }
+
+    // The measured calls use the JDK's own HTTP client: rest-assured (Groovy) took more CPU
+    // than the service itself in a JFR profile, and on 2 cores the client set the figures.
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static HttpResponse<String> post(String token, String path, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+                .header("Authorization", "Bearer " + token);
+        if (json != null) {
+            b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            b.POST(HttpRequest.BodyPublishers.noBody());
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void warmUp() {
