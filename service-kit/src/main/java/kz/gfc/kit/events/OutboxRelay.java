@@ -15,7 +15,6 @@ import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -69,7 +68,6 @@ public class OutboxRelay {
     String application;
 
     private final Semaphore wakeups = new Semaphore(0);
-    private final AtomicLong published = new AtomicLong();
     private volatile boolean running;
     private volatile boolean paused;
     private volatile Thread worker;
@@ -107,11 +105,6 @@ public class OutboxRelay {
     /** Called after a commit that wrote outbox rows. */
     public void wake() {
         wakeups.release();
-    }
-
-    /** Total rows this instance has published (for tests and metrics). */
-    public long published() {
-        return published.get();
     }
 
     /** Operations switch: a paused relay keeps rows in the outbox (e.g. while Kafka is being moved). */
@@ -153,9 +146,6 @@ public class OutboxRelay {
             try {
                 int n = relayBatch(c);
                 c.commit();
-                if (n > 0) {
-                    published.addAndGet(n);
-                }
                 return n;
             } catch (Exception e) {
                 c.rollback();

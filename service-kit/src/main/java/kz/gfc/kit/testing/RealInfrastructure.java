@@ -92,11 +92,6 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** This run's id: unique per test JVM, for consumer groups and test data. */
-    public static String runId() {
-        return RUN_ID;
-    }
-
     private void admin(String sql) {
         String url = "jdbc:postgresql://" + host + ":" + port + "/postgres";
         try (Connection c = DriverManager.getConnection(url, adminUser, adminPassword);
