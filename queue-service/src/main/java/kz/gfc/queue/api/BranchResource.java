@@ -85,6 +85,16 @@ public class BranchResource {
     }
 
     @PUT
+    @Path("/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "updateBranch", summary = "Rename a branch or change its region, time zone or schedule kind (R3)")
+    public BranchView update(@PathParam("code") String code, @Valid @NotNull BranchChange body) {
+        return BranchView.of(reference.updateBranch(code, new ReferenceData.BranchChange(body.nameKk(), body.nameRu(),
+                body.region(), body.timeZone(), body.scheduleKind())));
+    }
+
+    @PUT
     @Path("/{code}/categories")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
@@ -139,6 +149,14 @@ public class BranchResource {
             @Size(max = 50) String timeZone,
             @NotNull Branch.ScheduleKind scheduleKind,
             @NotEmpty Set<@NotBlank String> categories) {
+    }
+
+    public record BranchChange(
+            @NotBlank @Size(max = 200) String nameKk,
+            @NotBlank @Size(max = 200) String nameRu,
+            @NotBlank @Size(max = 100) String region,
+            @Size(max = 50) String timeZone,
+            @NotNull Branch.ScheduleKind scheduleKind) {
     }
 
     public record NewWindow(@Min(1) @Max(999) int number, @NotEmpty Set<@NotBlank String> categories) {

@@ -7,10 +7,12 @@ import java.util.Set;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,6 +28,7 @@ import kz.gfc.kit.problem.ProblemException;
 import kz.gfc.kit.problem.Text;
 import kz.gfc.kit.web.Roles;
 import kz.gfc.queue.domain.CallOrder;
+import kz.gfc.queue.domain.ReferenceData;
 import kz.gfc.queue.domain.ServiceWindow;
 import kz.gfc.queue.domain.WindowService;
 
@@ -41,7 +44,26 @@ public class WindowResource {
     Actors actors;
 
     @Inject
+    ReferenceData reference;
+
+    @Inject
     JsonWebToken jwt;
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "updateWindow", summary = "Renumber a window or change the categories it serves")
+    public WindowView update(@PathParam("id") long id, @Valid @NotNull BranchResource.NewWindow body) {
+        return WindowView.of(reference.updateWindow(id, body.number(), body.categories()));
+    }
+
+    @DELETE
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "retireWindow", summary = "Take a window out of service (409 while an operator is signed in)")
+    public Response retire(@PathParam("id") long id) {
+        reference.retireWindow(id);
+        return Response.noContent().build();
+    }
 
     @POST
     @Path("/session")

@@ -1,5 +1,6 @@
 package kz.gfc.queue.domain;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -8,6 +9,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
@@ -24,6 +27,12 @@ public class ReferenceData {
 
     @Inject
     Catalogue catalogue;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
 
     public record NewBranch(String code, String nameKk, String nameRu, String region, String timeZone,
             Branch.ScheduleKind scheduleKind, Set<String> categories) {
@@ -48,6 +57,22 @@ public class ReferenceData {
         return b;
     }
 
+    public record BranchChange(String nameKk, String nameRu, String region, String timeZone,
+            Branch.ScheduleKind scheduleKind) {
+    }
+
+    /** Names, region, zone and schedule kind; the code is the branch's identity and never changes. */
+    @Transactional
+    public Branch updateBranch(String code, BranchChange change) {
+        Branch b = catalogue.branch(code);
+        b.nameKk = change.nameKk();
+        b.nameRu = change.nameRu();
+        b.region = change.region();
+        b.timeZone = zone(change.timeZone());
+        b.scheduleKind = change.scheduleKind();
+        return b;
+    }
+
     @Transactional
     public Branch setBranchCategories(String code, Set<String> categories) {
         Branch b = catalogue.branch(code);
@@ -59,19 +84,69 @@ public class ReferenceData {
     @Transactional
     public ServiceWindow createWindow(String branchCode, int number, Set<String> categories) {
         Branch b = catalogue.branch(branchCode);
-        if (ServiceWindow.count("branchCode = ?1 and number = ?2", b.code, number) > 0) {
-            throw ProblemException.conflict("window-exists", "Window " + number + " exists at " + b.code,
-                    Text.of("Мұндай терезе бар", "Такое окно уже есть"));
-        }
-        for (String c : categories) {
-            catalogue.servedCategory(b, c);
-        }
+        requireFreeNumber(b.code, number, null);
         ServiceWindow w = new ServiceWindow();
         w.branchCode = b.code;
         w.number = number;
-        w.categories = new HashSet<>(categories);
+        w.categories = servedBy(b, categories);
         w.persist();
         return w;
+    }
+
+    /** Renumbers a window or changes what it serves; the operator signed in stays signed in. */
+    @Transactional
+    public ServiceWindow updateWindow(long id, int number, Set<String> categories) {
+        ServiceWindow w = windowInService(id);
+        requireFreeNumber(w.branchCode, number, w.id);
+        w.number = number;
+        Set<String> served = servedBy(catalogue.branch(w.branchCode), categories);
+        w.categories.clear();
+        w.categories.addAll(served);
+        return w;
+    }
+
+    /**
+     * Takes a window out of service. Refused while someone is signed in: the operator leaves
+     * first (which in turn needs their current ticket finished), so no citizen is left at a
+     * window that no longer exists.
+     */
+    @Transactional
+    public ServiceWindow retireWindow(long id) {
+        ServiceWindow w = windowInService(id);
+        if (w.staffed()) {
+            throw ProblemException.conflict("window-staffed",
+                    "Window " + w.number + " is staffed; the operator must leave it first",
+                    Text.of("Терезеде қызметкер жұмыс істеп жатыр, алдымен ол терезеден шығуы керек",
+                            "За окном работает сотрудник, сначала он должен выйти"));
+        }
+        w.retiredAt = clock.instant();
+        // Tickets sent to this very window go back to their category's queue instead of waiting forever.
+        Ticket.update("targetWindowId = null where targetWindowId = ?1 and status = ?2", w.id, TicketStatus.WAITING);
+        return w;
+    }
+
+    private ServiceWindow windowInService(long id) {
+        ServiceWindow w = em.find(ServiceWindow.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (w == null || w.retiredAt != null) {
+            throw ProblemException.notFound("window", id);
+        }
+        return w;
+    }
+
+    private void requireFreeNumber(String branchCode, int number, Long except) {
+        if (ServiceWindow.count("branchCode = ?1 and number = ?2 and retiredAt is null and id <> ?3", branchCode, number,
+                except == null ? -1L : except) > 0) {
+            throw ProblemException.conflict("window-exists", "Window " + number + " exists at " + branchCode,
+                    Text.of("Мұндай терезе бар", "Такое окно уже есть"));
+        }
+    }
+
+    private Set<String> servedBy(Branch b, Set<String> categories) {
+        Set<String> out = new HashSet<>();
+        for (String c : categories) {
+            out.add(catalogue.servedCategory(b, c).code);
+        }
+        return out;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -44,6 +44,10 @@ public class ServiceWindow extends PanacheEntityBase {
     @Column(name = "priority_streak", nullable = false)
     public int priorityStreak;
 
+    /** Set when an administrator took the window out of service; history keeps pointing at it. */
+    @Column(name = "retired_at")
+    public Instant retiredAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "window_category", joinColumns = @JoinColumn(name = "window_id"))
     @Column(name = "category_code")

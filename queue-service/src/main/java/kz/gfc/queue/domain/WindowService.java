@@ -65,7 +65,7 @@ public class WindowService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ServiceWindow> windows(String branchCode) {
         catalogue.branch(branchCode);
-        return ServiceWindow.list("branchCode = ?1 order by number", branchCode);
+        return ServiceWindow.list("branchCode = ?1 and retiredAt is null order by number", branchCode);
     }
 
     /** R6 nameplate: the operator's full name and position are shown with every call from this window. */
@@ -298,7 +298,7 @@ public class WindowService {
         ServiceWindow to = null;
         if (c.windowId() != null) {
             to = ServiceWindow.findById(c.windowId());
-            if (to == null || !to.branchCode.equals(branch.code)) {
+            if (to == null || to.retiredAt != null || !to.branchCode.equals(branch.code)) {
                 throw ProblemException.unprocessable("unknown-window", "Window " + c.windowId() + " is not in this branch",
                         Text.of("Мұндай терезе жоқ", "Такого окна нет"), new Problem.FieldError("windowId", "unknown"));
             }
@@ -341,7 +341,7 @@ public class WindowService {
 
     private ServiceWindow lockWindow(long id) {
         ServiceWindow w = em.find(ServiceWindow.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (w == null) {
+        if (w == null || w.retiredAt != null) {
             throw ProblemException.notFound("window", id);
         }
         return w;
