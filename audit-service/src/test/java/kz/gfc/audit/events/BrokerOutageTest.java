@@ -22,6 +22,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import kz.gfc.audit.domain.AuditRecord;
 import kz.gfc.kit.events.Outbox;
 import kz.gfc.kit.testing.KafkaProbe;
+import kz.gfc.kit.testing.MetricsProbe;
 import kz.gfc.kit.testing.RealInfrastructure;
 import kz.gfc.kit.testing.StoppableKafka;
 
@@ -59,6 +60,7 @@ class BrokerOutageTest {
         String before = publish(resource, "before");
         await().atMost(Duration.ofSeconds(60)).until(() -> stored(before) == 1);
 
+        double failedBefore = MetricsProbe.value("gfc_outbox_failed_batches_total");
         StoppableKafka.stopBroker();
         String during1 = publish(resource, "during-1");
         String during2 = publish(resource, "during-2");
@@ -67,10 +69,20 @@ class BrokerOutageTest {
         assertThat(unsent(during1)).isTrue();
         assertThat(unsent(during2)).isTrue();
         assertThat(stored(during1)).isZero();
+        // ... and on-call sees it on /q/metrics: a backlog that does not drain, failed batches counting up
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(MetricsProbe.value("gfc_outbox_backlog")).isGreaterThanOrEqualTo(2);
+            assertThat(MetricsProbe.value("gfc_outbox_failed_batches_total")).isGreaterThan(failedBefore);
+        });
 
         StoppableKafka.startBroker();
         await().atMost(Duration.ofSeconds(90)).until(() -> stored(during1) == 1 && stored(during2) == 1);
         assertThat(unsent(during1)).isFalse();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(MetricsProbe.value("gfc_outbox_backlog")).isZero();
+            assertThat(MetricsProbe.value("gfc_outbox_oldest_unsent_seconds")).isZero();
+            assertThat(MetricsProbe.value("gfc_events_consumed_total", "result=\"processed\"")).isGreaterThanOrEqualTo(3);
+        });
         assertThat(QuarkusTransaction.requiringNew().call(() -> AuditRecord.count("resourceId", resource))).isEqualTo(3);
     }
 

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -63,8 +64,24 @@ public class EventInbox {
         }
     }
 
+    @Inject
+    MeterRegistry metrics;
+
     /** Returns true if the event took effect now, false if it had been processed before. */
     public boolean accept(ConsumerRecord<String, String> record) {
+        try {
+            boolean fresh = process(record);
+            metrics.counter("gfc.events.consumed", "topic", record.topic(), "result", fresh ? "processed" : "duplicate")
+                    .increment();
+            return fresh;
+        } catch (RuntimeException e) {
+            // the channel's failure strategy dead-letters it; the count tells on-call that it happens
+            metrics.counter("gfc.events.consumed", "topic", record.topic(), "result", "failed").increment();
+            throw e;
+        }
+    }
+
+    private boolean process(ConsumerRecord<String, String> record) {
         IncomingEvent event = parse(record);
         EventHandler handler = byType.get(event.type());
         if (handler == null) {

@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,6 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -67,7 +70,16 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name")
     String application;
 
+    @Inject
+    MeterRegistry metrics;
+
     private final Semaphore wakeups = new Semaphore(0);
+    // What the engineer on call reads first: is the outbox draining, and how old is its oldest row?
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestUnsentSeconds = new AtomicLong();
+    private Instant lastSample = Instant.EPOCH;
+    private Counter published;
+    private Counter failedBatches;
     private volatile boolean running;
     private volatile boolean paused;
     private volatile Thread worker;
@@ -79,6 +91,13 @@ public class OutboxRelay {
             LOG.info("outbox relay disabled on this instance");
             return;
         }
+        metrics.gauge("gfc.outbox.backlog", backlog);
+        metrics.gauge("gfc.outbox.oldest.unsent.seconds", oldestUnsentSeconds);
+        published = Counter.builder("gfc.outbox.published").description("Outbox rows acknowledged by Kafka")
+                .register(metrics);
+        failedBatches = Counter.builder("gfc.outbox.failed.batches")
+                .description("Relay batches not acknowledged in time (Kafka down or slow); they are retried")
+                .register(metrics);
         running = true;
         worker = new Thread(this::loop, "outbox-relay");
         worker.setDaemon(true);
@@ -120,6 +139,8 @@ public class OutboxRelay {
         while (running) {
             try {
                 int sent = paused ? 0 : relayBatch();
+                published.increment(sent);
+                sampleBacklog(false);
                 backoff = config.pollInterval();
                 if (sent < config.batchSize()) {
                     wakeups.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -131,6 +152,8 @@ public class OutboxRelay {
             } catch (Exception e) {
                 LOG.warnf("outbox relay: batch not published, retrying in %d ms: %s%s", backoff.toMillis(), e.toString(),
                         e.getCause() == null ? "" : " (" + e.getCause() + ")");
+                failedBatches.increment();
+                sampleBacklog(true);
                 resetProducer();
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff()
@@ -195,6 +218,25 @@ public class OutboxRelay {
             ps.executeUpdate();
         }
         return rows.size();
+    }
+
+    /** At most every 5 s (or on failure, when it matters most) — a count over the partial index of unsent rows. */
+    private void sampleBacklog(boolean now) {
+        Instant t = Instant.now();
+        if (!now && Duration.between(lastSample, t).toSeconds() < 5) {
+            return;
+        }
+        lastSample = t;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*), min(created_at) FROM outbox WHERE sent_at IS NULL");
+                ResultSet r = ps.executeQuery()) {
+            r.next();
+            backlog.set(r.getLong(1));
+            Timestamp oldest = r.getTimestamp(2);
+            oldestUnsentSeconds.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest.toInstant(), t).toSeconds()));
+        } catch (SQLException e) {
+            LOG.debugf("outbox backlog not sampled: %s", e.getMessage());
+        }
     }
 
     private void cleanupSent(Connection c) throws SQLException {
