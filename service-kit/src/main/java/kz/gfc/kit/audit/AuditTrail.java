@@ -24,6 +24,7 @@ import kz.gfc.kit.events.Outbox;
 import kz.gfc.kit.iin.Iin;
 import kz.gfc.kit.iin.Pseudonymizer;
 import kz.gfc.kit.web.CorrelationIds;
+import kz.gfc.kit.web.IdempotencyKeys;
 
 /**
  * R21 without any resource writing it by hand: after every POST/PUT/PATCH/DELETE under
@@ -75,7 +76,10 @@ public class AuditTrail {
                 : method + " " + resourceType;
         AuditRecorded event = new AuditRecorded(UUID.randomUUID().toString(), service,
                 actor(identity.getPrincipal().getName()), List.copyOf(identity.getRoles()), action, method, mask(path),
-                resourceType, resourceId == null ? null : mask(resourceId), outcome(status), status, Instant.now(),
+                resourceType, resourceId == null ? null : mask(resourceId),
+                // a retry answered from the Idempotency-Key store changed nothing, and says so
+                response.getHeaders().containsKey(IdempotencyKeys.REPLAYED) ? "REPLAYED" : outcome(status), status,
+                Instant.now(),
                 CorrelationIds.of(ctx), CorrelationIds.clientAddress(ctx));
         if (Context.isOnEventLoopThread()) {
             Infrastructure.getDefaultWorkerPool().execute(() -> write(event));
