@@ -78,6 +78,11 @@ class RatingFlowTest {
                 .anySatisfy(v -> assertThat(v).contains("\"outcome\":\"SUCCEEDED\"").contains("corr-" + visit)
                         .contains("RatingResource.rate"))
                 .anySatisfy(v -> assertThat(v).contains("\"outcome\":\"REJECTED\""));
+        // the draft the action's transaction wrote was completed and released, not left to go out a second time
+        assertThat(audit).hasSize(2);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) Rating.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM outbox WHERE held_until IS NOT NULL").getSingleResult()).longValue()))
+                .isZero();
     }
 
     @Test

@@ -1,20 +1,29 @@
 package kz.gfc.kit.audit;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionScoped;
 import jakarta.ws.rs.container.ResourceInfo;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -27,12 +36,16 @@ import kz.gfc.kit.web.CorrelationIds;
 import kz.gfc.kit.web.IdempotencyKeys;
 
 /**
- * R21 without any resource writing it by hand: after every POST/PUT/PATCH/DELETE under
- * {@code /api/} by an authenticated caller, an {@link AuditRecorded} goes through the
+ * R21 without any resource writing it by hand: every POST/PUT/PATCH/DELETE under
+ * {@code /api/} by an authenticated caller produces one {@link AuditRecorded} through the
  * outbox — refusals (4xx) too, since a denied attempt is what an auditor looks for first.
  *
- * <p>It is written in its own transaction right after the action's; the window between
- * the two commits (a process crash) is accepted and noted in the issue tracker.
+ * <p>No crash may leave a committed change without its audit line. So when the action's
+ * own transaction is about to commit, a draft of the line (outcome {@code COMMITTED}) is
+ * written in it, held back from the relay; once the response is known, the draft is
+ * completed (status, created resource id, outcome) and released. If the instance dies in
+ * between, the draft goes out as it is when its hold ends ({@code gfc.audit.draft-hold}).
+ * An action that committed nothing (a refusal) gets its line in a transaction of its own.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -56,45 +69,112 @@ public class AuditTrail {
     @ConfigProperty(name = "gfc.audit.topic", defaultValue = AuditRecorded.TOPIC)
     String auditTopic;
 
-    @ServerResponseFilter
-    public void record(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource,
-            RoutingContext ctx) {
-        String method = request.getMethod();
-        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
+    /** How long a draft waits for its response before it is published as it is. */
+    @ConfigProperty(name = "gfc.audit.draft-hold", defaultValue = "PT2M")
+    Duration draftHold;
+
+    @Inject
+    AuditScope scope;
+
+    @Inject
+    TransactionManager transactions;
+
+    /** Notes what the request is, for a draft written by a transaction that commits during it. */
+    @ServerRequestFilter
+    public void begin(ContainerRequestContext request, ResourceInfo resource, RoutingContext ctx) {
+        if (!auditable(request)) {
             return;
         }
         String path = request.getUriInfo().getPath();
-        if (!path.startsWith("/api/") || identity == null || identity.isAnonymous()) {
+        scope.begin(request.getMethod(), path, action(request.getMethod(), path, resource), CorrelationIds.of(ctx),
+                CorrelationIds.clientAddress(ctx));
+    }
+
+    /** Fired by the transaction manager right before any transaction ends; writes the draft if this one commits. */
+    void beforeCommit(@Observes @BeforeDestroyed(TransactionScoped.class) Object transaction) {
+        if (!Arc.container().requestContext().isActive() || !scope.wantsDraft() || !committing()) {
             return;
         }
-        int status = response.getStatus();
-        String[] segments = path.split("/");
-        String resourceType = segments.length > 3 ? segments[3] : "unknown";
-        String resourceId = resourceId(response, segments);
-        String action = resource != null && resource.getResourceMethod() != null
-                ? resource.getResourceClass().getSimpleName() + "." + resource.getResourceMethod().getName()
-                : method + " " + resourceType;
-        AuditRecorded event = new AuditRecorded(UUID.randomUUID().toString(), service,
-                actor(identity.getPrincipal().getName()), List.copyOf(identity.getRoles()), action, method, mask(path),
-                resourceType, resourceId == null ? null : mask(resourceId),
-                // a retry answered from the Idempotency-Key store changed nothing, and says so
-                response.getHeaders().containsKey(IdempotencyKeys.REPLAYED) ? "REPLAYED" : outcome(status), status,
-                Instant.now(),
-                CorrelationIds.of(ctx), CorrelationIds.clientAddress(ctx));
-        if (Context.isOnEventLoopThread()) {
-            Infrastructure.getDefaultWorkerPool().execute(() -> write(event));
-        } else {
-            write(event);
+        String[] segments = scope.path().split("/");
+        AuditRecorded draft = event(scope.auditId(), scope.method(), scope.path(), scope.action(),
+                segments.length > 4 ? segments[4] : null, "COMMITTED", 0, scope.correlationId(), scope.clientAddress());
+        try {
+            scope.drafted(outbox.publishHeld(auditTopic, draft, draftHold));
+        } catch (RuntimeException e) {
+            // publishHeld's MANDATORY boundary has marked the transaction rollback-only: a change
+            // whose audit line cannot be written does not happen
+            LOG.errorf(e, "audit draft not written for %s %s", scope.method(), scope.path());
         }
     }
 
-    private void write(AuditRecorded event) {
+    private boolean committing() {
         try {
-            QuarkusTransaction.requiringNew().run(() -> outbox.publish(auditTopic, event));
+            return transactions.getStatus() == Status.STATUS_ACTIVE;
+        } catch (SystemException e) {
+            return false;
+        }
+    }
+
+    private boolean auditable(ContainerRequestContext request) {
+        String method = request.getMethod();
+        return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method))
+                && request.getUriInfo().getPath().startsWith("/api/") && identity != null && !identity.isAnonymous();
+    }
+
+    private static String action(String method, String path, ResourceInfo resource) {
+        if (resource != null && resource.getResourceMethod() != null) {
+            return resource.getResourceClass().getSimpleName() + "." + resource.getResourceMethod().getName();
+        }
+        String[] segments = path.split("/");
+        return method + " " + (segments.length > 3 ? segments[3] : "unknown");
+    }
+
+    private AuditRecorded event(String auditId, String method, String path, String action, String resourceId,
+            String outcome, int status, String correlationId, String clientAddress) {
+        String[] segments = path.split("/");
+        return new AuditRecorded(auditId, service, actor(identity.getPrincipal().getName()),
+                List.copyOf(identity.getRoles()), action, method, mask(path), segments.length > 3 ? segments[3] : "unknown",
+                resourceId == null ? null : mask(resourceId), outcome, status, Instant.now(), correlationId, clientAddress);
+    }
+
+    @ServerResponseFilter
+    public void record(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource,
+            RoutingContext ctx) {
+        if (!auditable(request)) {
+            return;
+        }
+        String path = request.getUriInfo().getPath();
+        int status = response.getStatus();
+        boolean scoped = Arc.container().requestContext().isActive();
+        UUID draft = scoped ? scope.settle() : null;
+        String auditId = scoped && scope.auditId() != null ? scope.auditId() : UUID.randomUUID().toString();
+        AuditRecorded event = event(auditId, request.getMethod(), path, action(request.getMethod(), path, resource),
+                resourceId(response, path.split("/")),
+                // a retry answered from the Idempotency-Key store changed nothing, and says so
+                response.getHeaders().containsKey(IdempotencyKeys.REPLAYED) ? "REPLAYED" : outcome(status), status,
+                CorrelationIds.of(ctx), CorrelationIds.clientAddress(ctx));
+        if (Context.isOnEventLoopThread()) {
+            Infrastructure.getDefaultWorkerPool().execute(() -> write(event, draft));
+        } else {
+            write(event, draft);
+        }
+    }
+
+    /** Completes and releases the draft the action's transaction wrote, or writes the line afresh. */
+    protected void write(AuditRecorded event, UUID draft) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Outbox.Release r = draft == null ? Outbox.Release.MISSING : outbox.release(draft, event);
+                if (r == Outbox.Release.MISSING) {
+                    outbox.publish(auditTopic, event);
+                } else if (r == Outbox.Release.ALREADY_SENT) {
+                    LOG.warnf("audit draft %s went out before its response was known (hold %s)", draft, draftHold);
+                }
+            });
         } catch (RuntimeException e) {
-            // The action is done; losing its audit line must be loud, not silent.
-            LOG.errorf(e, "AUDIT NOT RECORDED: %s %s by %s -> %d", event.httpMethod(), event.path(), event.actorId(),
-                    event.status());
+            // The action is done; if it committed, its draft still goes out when the hold ends.
+            LOG.errorf(e, "AUDIT LINE NOT COMPLETED%s: %s %s by %s -> %d", draft == null ? " (no draft)" : " (draft kept)",
+                    event.httpMethod(), event.path(), event.actorId(), event.status());
         }
     }
 

@@ -1,5 +1,9 @@
 package kz.gfc.kit.events;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -18,6 +22,8 @@ import org.jboss.logging.MDC;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.agroal.api.AgroalDataSource;
+
 /**
  * Writes an event to the service's {@code outbox} table inside the caller's transaction —
  * the only way a service publishes. If the transaction rolls back, the event never
@@ -28,6 +34,9 @@ public class Outbox {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Inject
     ObjectMapper json;
@@ -57,13 +66,74 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String topic, String type, String subject, Object data) {
+        return insert(topic, type, subject, data);
+    }
+
+    /**
+     * Writes an event that the relay leaves alone until {@link #release} completes it or
+     * {@code hold} has passed, whichever comes first: a draft that must survive a crash but
+     * is normally finished a moment later, outside this transaction.
+     *
+     * <p>It goes through the transaction's JDBC connection, not the EntityManager, so it can
+     * be called while the transaction is ending without flushing the caller's entities early.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publishHeld(String topic, DomainEvent draft, Duration hold) {
         UUID id = UUID.randomUUID();
-        String payload;
+        Object correlation = MDC.get("correlationId");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO outbox (id, topic, msg_key, type, source, subject, occurred_at, correlation_id, payload, held_until)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            ps.setObject(1, id);
+            ps.setString(2, topic);
+            ps.setString(3, draft.aggregateId());
+            ps.setString(4, draft.eventType());
+            ps.setString(5, "/gfc/" + application);
+            ps.setString(6, draft.aggregateId());
+            ps.setObject(7, now);
+            ps.setString(8, correlation == null ? null : correlation.toString());
+            ps.setString(9, serialise(draft.eventType(), draft));
+            ps.setObject(10, now.plus(hold));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("held event " + draft.eventType() + " not written", e);
+        }
+        return id;
+    }
+
+    public enum Release { RELEASED, ALREADY_SENT, MISSING }
+
+    /** Replaces a held draft with the finished event and lets it go; MISSING when its transaction rolled back. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Release release(UUID id, DomainEvent finished) {
+        int updated = em.createNativeQuery("""
+                UPDATE outbox SET payload = ?1, msg_key = ?2, subject = ?2, held_until = NULL
+                WHERE id = ?3 AND sent_at IS NULL""")
+                .setParameter(1, serialise(finished.eventType(), finished))
+                .setParameter(2, finished.aggregateId())
+                .setParameter(3, id)
+                .executeUpdate();
+        if (updated == 1) {
+            wakeRelayOnCommit();
+            return Release.RELEASED;
+        }
+        long sent = ((Number) em.createNativeQuery("SELECT count(*) FROM outbox WHERE id = ?1").setParameter(1, id)
+                .getSingleResult()).longValue();
+        return sent > 0 ? Release.ALREADY_SENT : Release.MISSING;
+    }
+
+    private String serialise(String type, Object data) {
         try {
-            payload = json.writeValueAsString(data);
+            return json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event " + type + " cannot be serialised", e);
         }
+    }
+
+    private UUID insert(String topic, String type, String subject, Object data) {
+        UUID id = UUID.randomUUID();
+        String payload = serialise(type, data);
         Object correlation = MDC.get("correlationId");
         em.createNativeQuery("""
                 INSERT INTO outbox (id, topic, msg_key, type, source, subject, occurred_at, correlation_id, payload)

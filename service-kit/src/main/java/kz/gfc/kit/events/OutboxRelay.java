@@ -188,7 +188,8 @@ public class OutboxRelay {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT seq, id, topic, msg_key, type, source, subject, occurred_at, correlation_id, payload
-                FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?""")) {
+                FROM outbox WHERE sent_at IS NULL AND (held_until IS NULL OR held_until <= now())
+                ORDER BY seq LIMIT ?""")) {
             ps.setInt(1, config.batchSize());
             try (ResultSet r = ps.executeQuery()) {
                 while (r.next()) {

@@ -1,0 +1,70 @@
+package kz.gfc.kit.audit;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+
+/**
+ * What one auditable request is, and the draft of its audit line once a transaction of the
+ * request committed one. Only {@link AuditTrail} uses it.
+ */
+@RequestScoped
+public class AuditScope {
+
+    private String method;
+    private String path;
+    private String action;
+    private String correlationId;
+    private String clientAddress;
+    private String auditId;
+    private UUID draft;
+    private boolean settled;
+
+    void begin(String method, String path, String action, String correlationId, String clientAddress) {
+        this.method = method;
+        this.path = path;
+        this.action = action;
+        this.correlationId = correlationId;
+        this.clientAddress = clientAddress;
+        this.auditId = UUID.randomUUID().toString();
+    }
+
+    /** One draft per request: later transactions of the same request (and the audit write itself) add none. */
+    boolean wantsDraft() {
+        return method != null && draft == null && !settled;
+    }
+
+    void drafted(UUID outboxId) {
+        this.draft = outboxId;
+    }
+
+    /** The response is known: no more drafts; returns the one to complete, if any. */
+    UUID settle() {
+        settled = true;
+        return draft;
+    }
+
+    String method() {
+        return method;
+    }
+
+    String path() {
+        return path;
+    }
+
+    String action() {
+        return action;
+    }
+
+    String correlationId() {
+        return correlationId;
+    }
+
+    String clientAddress() {
+        return clientAddress;
+    }
+
+    String auditId() {
+        return auditId;
+    }
+}
