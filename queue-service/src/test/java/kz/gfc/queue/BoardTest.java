@@ -15,6 +15,8 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.LocalDateTime;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,6 +50,9 @@ class BoardTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @TestHTTPResource("/")
     URL base;
@@ -110,6 +116,49 @@ class BoardTest {
             assertThat(recall.get("recall").asInt()).isEqualTo(1);
         } finally {
             response.body().close();
+        }
+    }
+
+    @Test
+    void aCallMadeThroughAnotherInstanceReachesThisBoardAndARolledBackOneNever() throws Exception {
+        String b = branch("REGULAR", "INTAKE");
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base + "api/v1/branches/" + b + "/board")).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().filter(l -> l.startsWith("data:")).forEach(l -> events.add(l.substring(5).strip()));
+            } catch (java.io.UncheckedIOException closedByTheTest) {
+                // the test closes the stream when it is done
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            next(events); // connected
+            // Another instance is another database session: its calls arrive by NOTIFY once it commits.
+            try (Connection other = dataSource.getConnection()) {
+                other.setAutoCommit(false);
+                notify(other, b, "A-050");
+                other.rollback();
+                notify(other, b, "A-051");
+                other.commit();
+            }
+            JsonNode call = next(events);
+            assertThat(call.get("ticketNumber").asText()).isEqualTo("A-051");
+            assertThat(call.get("textRu").asText()).isEqualTo("Талон A-051 — окно 4");
+        } finally {
+            response.body().close();
+        }
+    }
+
+    private void notify(Connection c, String branch, String number) throws Exception {
+        String payload = json.writeValueAsString(new kz.gfc.queue.domain.BoardCall(branch, number, 4, "Омарова Дана",
+                "менеджер", 0, number + " талоны — 4-терезе", "Талон " + number + " — окно 4", java.time.Instant.now()));
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify('gfc_queue_board', ?)")) {
+            ps.setString(1, payload);
+            ps.execute();
         }
     }
 

@@ -1,34 +1,131 @@
 package kz.gfc.queue.infra;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import kz.gfc.queue.domain.BoardCall;
 
 /**
- * Feeds the branches' display boards. A call reaches the board only after its transaction
- * committed, so a board never shows a call that was rolled back.
+ * Feeds the branches' display boards, whichever instance of the service a board is
+ * connected to and whichever instance made the call.
  *
- * <p>In-memory: a board connected to one instance sees the calls made through that
- * instance. With several instances behind a balancer the board should follow TicketCalled
- * on gfc.queue.v1 instead (noted in the issue).
+ * <p>A call is sent with PostgreSQL's {@code NOTIFY} inside the calling transaction, so it is
+ * delivered only if that transaction commits (a board never shows a call that was rolled
+ * back), and to every instance listening on the database. Not through Kafka: the board shows
+ * the operator's name, and personal data stays inside the service.
  */
 @ApplicationScoped
 public class DisplayBoard {
 
-    private final BroadcastProcessor<BoardCall> calls = BroadcastProcessor.create();
+    static final String CHANNEL = "gfc_queue_board";
+    private static final Logger LOG = Logger.getLogger(DisplayBoard.class);
 
-    void onCall(@Observes(during = TransactionPhase.AFTER_SUCCESS) BoardCall call) {
-        synchronized (calls) { // a processor's signals must not overlap
-            calls.onNext(call);
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    private final BroadcastProcessor<BoardCall> calls = BroadcastProcessor.create();
+    private volatile boolean running;
+    private volatile Thread listener;
+
+    /** In the caller's transaction. */
+    void onCall(@Observes BoardCall call) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(call);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("board call not serialisable", e);
         }
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_notify(?1, ?2)) AS sent")
+                .setParameter(1, CHANNEL).setParameter(2, payload).getSingleResult();
     }
 
     /** The calls of one branch from now on. */
     public Multi<BoardCall> calls(String branchCode) {
-        return calls.filter(c -> c.branchCode().equals(branchCode));
+        return calls.filter(c -> branchCode.equals(c.branchCode()));
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        Thread t = new Thread(this::listen, "display-board-listener");
+        t.setDaemon(true);
+        listener = t;
+        t.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        Thread t = listener;
+        if (t != null) {
+            try {
+                t.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** One long-lived connection that LISTENs; if the database goes away it reconnects. */
+    private void listen() {
+        while (running) {
+            try (Connection c = dataSource.getConnection()) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] received = pg.getNotifications(500);
+                    if (received != null) {
+                        for (PGNotification n : received) {
+                            deliver(n.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.warnf("display board lost its database listener, reconnecting: %s", e.getMessage());
+                    try {
+                        Thread.sleep(1_000);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private void deliver(String payload) {
+        try {
+            BoardCall call = json.readValue(payload, BoardCall.class);
+            synchronized (calls) { // a processor's signals must not overlap
+                calls.onNext(call);
+            }
+        } catch (JsonProcessingException e) {
+            LOG.warnf("display board ignored a malformed notification: %s", e.getOriginalMessage());
+        }
     }
 }
