@@ -81,20 +81,7 @@ class BoardTest {
         walkIn(other, "INTAKE");
 
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "api/v1/branches/" + b + "/board"))
-                .header("Accept", "text/event-stream").build();
-        HttpResponse<Stream<String>> response = http.send(req, HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        Thread reader = new Thread(() -> {
-            try {
-                response.body().filter(l -> l.startsWith("data:")).forEach(l -> events.add(l.substring(5).strip()));
-            } catch (java.io.UncheckedIOException closedByTheTest) {
-                // the test closes the stream when it is done
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        HttpResponse<Stream<String>> response = watch(b, events);
         try {
             JsonNode hello = next(events);
             assertThat(hello.get("textRu").asText()).isEqualTo("Табло подключено");
@@ -123,18 +110,7 @@ class BoardTest {
     void aCallMadeThroughAnotherInstanceReachesThisBoardAndARolledBackOneNever() throws Exception {
         String b = branch("REGULAR", "INTAKE");
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(base + "api/v1/branches/" + b + "/board")).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofLines());
-        Thread reader = new Thread(() -> {
-            try {
-                response.body().filter(l -> l.startsWith("data:")).forEach(l -> events.add(l.substring(5).strip()));
-            } catch (java.io.UncheckedIOException closedByTheTest) {
-                // the test closes the stream when it is done
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        HttpResponse<Stream<String>> response = watch(b, events);
         try {
             next(events); // connected
             // Another instance is another database session: its calls arrive by NOTIFY once it commits.
@@ -168,6 +144,24 @@ class BoardTest {
                 URI.create(base + "api/v1/branches/NO-SUCH/board")).header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(404);
+    }
+
+    /** Opens the branch's board as a hall screen would; its data lines land in {@code events}. */
+    private HttpResponse<Stream<String>> watch(String branch, BlockingQueue<String> events) throws Exception {
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base + "api/v1/branches/" + branch + "/board")).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().filter(l -> l.startsWith("data:")).forEach(l -> events.add(l.substring(5).strip()));
+            } catch (java.io.UncheckedIOException closedByTheTest) {
+                // the test closes the stream when it is done
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return response;
     }
 
     /** The next board event; the bound only keeps a broken stream from hanging the build. */
