@@ -2,7 +2,8 @@
 # End-to-end check of a running stack (deploy/local/up.sh), through the gateway and with
 # real Keycloak tokens: a citizen rates a visit in rating-service; the AuditRecorded that
 # rating-service writes through its outbox crosses Kafka and must be stored by
-# audit-service, where an auditor reads it back and the hash chain verifies.
+# audit-service, where an auditor reads it back and the hash chain verifies; an operator
+# may sit at a window of their own branch only (the realm's branch claim).
 #   deploy/local/smoke.sh        exit 0 when every step holds
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -40,6 +41,25 @@ done
 check "audit-service stored rating-service's AuditRecorded (correlation id $corr)" [ -n "$found" ]
 printf '%s\n' "$found" | grep -q '"outcome":"SUCCEEDED"' || die "FAIL audit record outcome: $found"
 printf '%s\n' "$found" | grep -q '"actorId":"citizen1"' || die "FAIL audit record actor: $found"
+
+# Staff act at their own branch: operator1 is in Keycloak group /branches/ALM-01, which the
+# realm puts in the token's branch claim; queue-service lets them sit at ALM-01's windows only.
+operator=$(token operator1)
+window_id() { # branch number
+  curl -sf -H "Authorization: Bearer $admin" "$GW/api/v1/branches/$1/windows" \
+    | grep -oE '\{"id":[0-9]+,"branchCode":"'"$1"'","number":'"$2"',' | grep -oE '[0-9]+' | head -1
+}
+admin=$(token admin1)
+own=$(window_id ALM-01 1); other=$(window_id AST-01 1)
+[ -n "$own" ] && [ -n "$other" ] || die "FAIL windows of ALM-01 and AST-01 not found"
+session='{"fullName":"Смоук Тест","position":"менеджер"}'
+code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$GW/api/v1/windows/$other/session" \
+  -H "Authorization: Bearer $operator" -H 'Content-Type: application/json' -d "$session")
+check "operator1 (ALM-01) may not sit at an AST-01 window (403, got $code)" [ "$code" = 403 ]
+code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$GW/api/v1/windows/$own/session" \
+  -H "Authorization: Bearer $operator" -H 'Content-Type: application/json' -d "$session")
+check "operator1 signs in at ALM-01 window 1 with a real Keycloak token (200, got $code)" [ "$code" = 200 ]
+curl -s -o /dev/null -X DELETE "$GW/api/v1/windows/$own/session" -H "Authorization: Bearer $operator"
 
 verify=$(curl -sf -H "Authorization: Bearer $auditor" "$GW/api/v1/audit/verify")
 check "the audit hash chain verifies ($verify)" grep -q '"intact":true' <<<"$verify"

@@ -444,7 +444,7 @@ EOF
   done
   cat <<EOF
 
-  Demo users (password: demo):  citizen1  operator1  supervisor1 (supervisor+operator)
+  Demo users (password: demo):  citizen1  operator1  supervisor1 (supervisor+operator; both work at ALM-01)
                                 auditor1  analyst1  admin1
   Clients: gfc-operator-ui (public), gfc-services / gfc-services-secret (role service),
            provider-mvd / provider-mvd-secret, provider-labour / provider-labour-secret (role provider)

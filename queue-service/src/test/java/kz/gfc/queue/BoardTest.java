@@ -73,8 +73,8 @@ class BoardTest {
         String other = branch("REGULAR", "INTAKE");
         long w = window(b, 7, "INTAKE");
         long otherWindow = window(other, 1, "INTAKE");
-        String op = operator("op-board-" + System.nanoTime());
-        String otherOp = operator("op-board-other-" + System.nanoTime());
+        String op = operator("op-board-" + System.nanoTime(), b);
+        String otherOp = operator("op-board-other-" + System.nanoTime(), other);
         signIn(w, op, "Бекова Сая");
         signIn(otherWindow, otherOp, "Чужой Оператор");
         walkIn(b, "INTAKE");

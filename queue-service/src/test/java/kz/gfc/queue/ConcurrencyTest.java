@@ -94,7 +94,7 @@ class ConcurrencyTest {
         List<Callable<List<String>>> windows = new ArrayList<>();
         for (int n = 1; n <= 4; n++) {
             long w = window(b, n, "INTAKE");
-            String op = operator("op-" + n + "-" + System.nanoTime());
+            String op = operator("op-" + n + "-" + System.nanoTime(), b);
             signIn(w, op, "Оператор " + n);
             windows.add(() -> {
                 List<String> served = new ArrayList<>();

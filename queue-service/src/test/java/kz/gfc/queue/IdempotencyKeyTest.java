@@ -66,7 +66,7 @@ class IdempotencyKeyTest {
     @Test
     void aRetriedCallReturnsTheFirstTicketAndPrintsNoSecondOne() {
         String b = branch("REGULAR", "INTAKE", "CONSULT");
-        String kiosk = operator("kiosk-" + UUID.randomUUID());
+        String kiosk = operator("kiosk-" + UUID.randomUUID(), b);
         String key = "kiosk-" + UUID.randomUUID();
 
         Response first = take(kiosk, b, key, WALK_IN);
@@ -82,7 +82,7 @@ class IdempotencyKeyTest {
         take(kiosk, b, key, Map.of("category", "CONSULT", "channel", "WALK_IN", "language", "ru")).then().statusCode(422)
                 .body("type", equalTo("https://gfc.kz/problems/idempotency-key-reused"));
         // keys belong to their caller: another kiosk's identical key is its own call
-        take(operator("kiosk-" + UUID.randomUUID()), b, key, WALK_IN).then().statusCode(201).body("number", equalTo("A-003"))
+        take(operator("kiosk-" + UUID.randomUUID(), b), b, key, WALK_IN).then().statusCode(201).body("number", equalTo("A-003"))
                 .header("Idempotent-Replayed", nullValue());
         take(kiosk, b, "short", WALK_IN).then().statusCode(422)
                 .body("type", equalTo("https://gfc.kz/problems/idempotency-key-malformed"));
@@ -92,7 +92,7 @@ class IdempotencyKeyTest {
     @Test
     void aRefusedCallReleasesItsKeySoTheRetryRunsAgain() {
         String b = branch("REGULAR", "INTAKE");
-        String kiosk = operator("kiosk-" + UUID.randomUUID());
+        String kiosk = operator("kiosk-" + UUID.randomUUID(), b);
         String key = "kiosk-" + UUID.randomUUID();
         clock.pinAlmaty(LocalDateTime.parse("2026-11-14T10:00")); // Saturday: R3 refuses
         take(kiosk, b, key, WALK_IN).then().statusCode(409);
@@ -105,7 +105,7 @@ class IdempotencyKeyTest {
     @Test
     void concurrentRetriesWithOneKeyCreateOneTicket() throws Exception {
         String b = branch("REGULAR", "INTAKE");
-        String kiosk = operator("kiosk-" + UUID.randomUUID());
+        String kiosk = operator("kiosk-" + UUID.randomUUID(), b);
         String key = "kiosk-" + UUID.randomUUID();
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Future<Response>> calls = new ArrayList<>();

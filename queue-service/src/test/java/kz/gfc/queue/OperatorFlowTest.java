@@ -54,22 +54,22 @@ class OperatorFlowTest {
         clock.unpin();
     }
 
-    private static String op(String name) {
-        return operator(name + "-" + System.nanoTime());
+    private static String op(String name, String branch) {
+        return operator(name + "-" + System.nanoTime(), branch);
     }
 
     @Test
     void R6_aCallShowsTheWindowAndTheOperatorsFullNameAndPosition() {
         String b = branch("REGULAR", "INTAKE");
         long w = window(b, 3, "INTAKE");
-        String me = op("op");
+        String me = op("op", b);
         as(me).body(Map.of("position", "менеджер")).post("/api/v1/windows/" + w + "/session").then().statusCode(422)
                 .body("type", equalTo("https://gfc.kz/problems/nameplate-required"));
         callNext(me, w).then().statusCode(409).body("type", equalTo("https://gfc.kz/problems/window-not-staffed"));
         as(me).body(Map.of("fullName", "Сәрсенова Айгүл Болатқызы", "position", "бас менеджер"))
                 .post("/api/v1/windows/" + w + "/session").then().statusCode(200)
                 .body("operatorName", equalTo("Сәрсенова Айгүл Болатқызы"));
-        as(op("other")).body(Map.of("fullName", "Другой Оператор", "position", "менеджер"))
+        as(op("other", b)).body(Map.of("fullName", "Другой Оператор", "position", "менеджер"))
                 .post("/api/v1/windows/" + w + "/session").then().statusCode(409)
                 .body("type", equalTo("https://gfc.kz/problems/window-occupied"));
         callNext(me, w).then().statusCode(204);
@@ -97,7 +97,7 @@ class OperatorFlowTest {
     void illegalTransitionsAreRefusedWith409() {
         String b = branch("REGULAR", "INTAKE");
         long w = window(b, 1, "INTAKE");
-        String me = op("op");
+        String me = op("op", b);
         signIn(w, me, "Ахметов Ержан");
         String id = walkIn(b, "INTAKE").jsonPath().getString("id");
         act(me, id, "complete").then().statusCode(409).contentType(startsWith("application/problem+json"));
@@ -106,7 +106,7 @@ class OperatorFlowTest {
         callNext(me, w).then().statusCode(200);
         act(me, id, "complete").then().statusCode(409)
                 .body("type", equalTo("https://gfc.kz/problems/illegal-ticket-transition"));
-        act(op("stranger"), id, "start").then().statusCode(403);
+        act(op("stranger", b), id, "start").then().statusCode(403);
         act(me, id, "start").then().statusCode(200);
         act(me, id, "start").then().statusCode(409);
         act(me, id, "recall").then().statusCode(409);
@@ -121,7 +121,7 @@ class OperatorFlowTest {
     void noShowAfterTheRecallsMayBeReinstatedWithinTheWindowAtItsOldPlace() {
         String b = branch("REGULAR", "INTAKE");
         long w = window(b, 1, "INTAKE");
-        String me = op("op");
+        String me = op("op", b);
         signIn(w, me, "Ким Ольга");
         String late = walkIn(b, "INTAKE").jsonPath().getString("id");
         clock.advanceMinutes(1);
@@ -148,8 +148,8 @@ class OperatorFlowTest {
         String b = branch("REGULAR", "INTAKE", "ISSUANCE");
         long intake = window(b, 1, "INTAKE");
         long issuance = window(b, 2, "ISSUANCE");
-        String a = op("a");
-        String c = op("c");
+        String a = op("a", b);
+        String c = op("c", b);
         signIn(intake, a, "Оператор Приёма");
         signIn(issuance, c, "Оператор Выдачи");
         String early = walkIn(b, "INTAKE").jsonPath().getString("id");
@@ -182,7 +182,7 @@ class OperatorFlowTest {
     void R12_priorityTicketsGoFirstByWeightButTheStarvationBoundLetsAnOrdinaryOneThrough() {
         String b = branch("REGULAR", "INTAKE");
         long w = window(b, 1, "INTAKE");
-        String me = op("op");
+        String me = op("op", b);
         signIn(w, me, "Нұрланова Дана");
         walkIn(b, "INTAKE");                         // A-001 ordinary
         walkIn(b, "INTAKE");                         // A-002 ordinary
@@ -208,18 +208,18 @@ class OperatorFlowTest {
                 "PRIORITY", "FIFO");
         callNext(me, w).then().statusCode(204);
         // every decision is recorded with its rule (auditable fairness)
-        as(Queue.SUPERVISOR).get("/api/v1/branches/" + b + "/call-decisions?date=2026-11-11").then().statusCode(200)
+        as(Queue.supervisor(b)).get("/api/v1/branches/" + b + "/call-decisions?date=2026-11-11").then().statusCode(200)
                 .body("size()", equalTo(7))
                 .body("rule[3]", equalTo("STARVATION_BOUND"))
                 .body("priorityStreak[3]", equalTo(3));
-        as(Queue.SUPERVISOR).get("/api/v1/branches/" + b + "/call-decisions?date=11.11.2026").then().statusCode(422);
+        as(Queue.supervisor(b)).get("/api/v1/branches/" + b + "/call-decisions?date=11.11.2026").then().statusCode(422);
     }
 
     @Test
     void R12_remoteVideoCallGivesOperatorAndCitizenTheSameRoom() {
         String b = branch("REGULAR", "INTAKE", "VIDEO");
         long w = window(b, 10, "VIDEO");
-        String me = op("video");
+        String me = op("video", b);
         signIn(w, me, "Жұмабаев Арман");
         String citizen = citizen("remote");
         String id = issue(citizen, b, Map.of("category", "VIDEO", "channel", "REMOTE_VIDEO", "language", "ru"))
@@ -237,7 +237,7 @@ class OperatorFlowTest {
     void R11_selfServiceWindowCallsOnlySelfServiceTickets() {
         String b = branch("REGULAR", "INTAKE", "SELF");
         long self = window(b, 4, "SELF");
-        String consultant = op("self");
+        String consultant = op("self", b);
         signIn(self, consultant, "Консультант Сектора");
         walkIn(b, "INTAKE");
         callNext(consultant, self).then().statusCode(204);
@@ -250,7 +250,7 @@ class OperatorFlowTest {
     void completionCarriesTheApplicationItProduced() {
         String b = branch("REGULAR", "INTAKE");
         long w = window(b, 1, "INTAKE");
-        String me = op("op");
+        String me = op("op", b);
         signIn(w, me, "Оператор");
         String id = walkIn(b, "INTAKE").jsonPath().getString("id");
         callNext(me, w);

@@ -19,7 +19,6 @@ import kz.gfc.kit.testing.ServiceContract;
 public final class Queue {
 
     public static final String ADMIN = ServiceContract.token("admin-1", "admin");
-    public static final String SUPERVISOR = ServiceContract.token("supervisor-1", "supervisor");
 
     private Queue() {
     }
@@ -28,8 +27,14 @@ public final class Queue {
         return ServiceContract.token(name, "citizen");
     }
 
-    public static String operator(String name) {
-        return ServiceContract.token(name, "operator");
+    /** An operator working at the branch (token claim branch, as Keycloak issues it). */
+    public static String operator(String name, String branch) {
+        return ServiceContract.token(name, Map.of("branch", branch), "operator");
+    }
+
+    /** The head of the branch. */
+    public static String supervisor(String branch) {
+        return ServiceContract.token("supervisor-" + branch, Map.of("branch", branch), "supervisor");
     }
 
     public static RequestSpecification as(String token) {
@@ -63,13 +68,13 @@ public final class Queue {
 
     /** A walk-in ticket for the category, issued by an operator at the kiosk; returns the response body. */
     public static Response walkIn(String branch, String category) {
-        Response r = issue(operator("kiosk"), branch, Map.of("category", category, "channel", "WALK_IN", "language", "ru"));
+        Response r = issue(operator("kiosk", branch), branch, Map.of("category", category, "channel", "WALK_IN", "language", "ru"));
         r.then().statusCode(201);
         return r;
     }
 
     public static Response priority(String branch, String category, String reason) {
-        Response r = issue(operator("kiosk"), branch,
+        Response r = issue(operator("kiosk", branch), branch,
                 Map.of("category", category, "channel", "WALK_IN", "language", "ru", "priorityReason", reason));
         r.then().statusCode(201);
         return r;

@@ -95,7 +95,7 @@ class QueueBenchmark {
         List<Callable<Integer>> calling = new ArrayList<>();
         for (int n = 1; n <= windows; n++) {
             long w = window(b, n, "INTAKE", "CONSULT");
-            String op = operator("bench-op-" + n + "-" + System.nanoTime());
+            String op = operator("bench-op-" + n + "-" + System.nanoTime(), b);
             signIn(w, op, "Оператор " + n);
             calling.add(() -> {
                 int served = 0;

@@ -79,7 +79,7 @@ class QueueEventsKafkaTest {
         try (KafkaConsumer<String, String> consumer = consumer()) {
             String b = branch("REGULAR", "INTAKE");
             long w = window(b, 5, "INTAKE");
-            String op = operator("op-kafka-" + System.nanoTime());
+            String op = operator("op-kafka-" + System.nanoTime(), b);
             signIn(w, op, "Тестов Оператор");
             Iin iin = SyntheticIins.random();
             String id = issue(citizen("kafka-citizen"), b,

@@ -133,7 +133,7 @@ class R12BookingTest {
         book(me, b, "INTAKE", "2026-11-11T10:00:00+05:00", "123").then().statusCode(422);
         book(me, b, "INTAKE", "2026-11-11T10:00:00+05:00", null).then().statusCode(422);
         book(me, b, "INTAKE", "2027-11-11T10:00:00+05:00", iin).then().statusCode(422);
-        book(operator("op-books"), b, "INTAKE", "2026-11-11T10:00:00+05:00", iin).then().statusCode(403);
+        book(operator("op-books", b), b, "INTAKE", "2026-11-11T10:00:00+05:00", iin).then().statusCode(403);
         // 05:00 UTC is 10:00 in Almaty: the same slot, written in another offset
         book(me, b, "INTAKE", "2026-11-11T05:00:00Z", iin).then().statusCode(201);
         slots(b, "2026-11-11", "INTAKE").statusCode(200)
@@ -182,7 +182,7 @@ class R12BookingTest {
     void R12_aCheckedInBookingIsCalledFirstOnceItsSlotHasCome() {
         String b = branch("REGULAR", "INTAKE");
         long w = window(b, 1, "INTAKE");
-        String op = operator("op-booking-" + System.nanoTime());
+        String op = operator("op-booking-" + System.nanoTime(), b);
         signIn(w, op, "Серікова Жанар");
         String me = citizen("booked");
         String bookingId = book(me, b, "INTAKE", "2026-11-11T10:00:00+05:00", SyntheticIins.random().value())

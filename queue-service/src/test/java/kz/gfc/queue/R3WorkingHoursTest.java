@@ -145,7 +145,7 @@ class R3WorkingHoursTest {
 
     @Test
     void R3_theCalendarIsReadableByStaff() {
-        as(Queue.operator("op-cal")).get("/api/v1/holidays?year=2026").then().statusCode(200)
+        as(Queue.operator("op-cal", "ALM-01")).get("/api/v1/holidays?year=2026").then().statusCode(200)
                 .body("find { it.day == '2026-03-23' }.kind", equalTo("HOLIDAY"))
                 .body("size()", equalTo(15));
     }

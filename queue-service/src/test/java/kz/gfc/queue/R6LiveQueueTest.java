@@ -1,6 +1,5 @@
 package kz.gfc.queue;
 
-import static kz.gfc.queue.Queue.SUPERVISOR;
 import static kz.gfc.queue.Queue.as;
 import static kz.gfc.queue.Queue.branch;
 import static kz.gfc.queue.Queue.citizen;
@@ -82,16 +81,16 @@ class R6LiveQueueTest {
     void R6_liveModeRefusesElectronicTicketsWithAClearMessageAndSwitchesBack() throws Exception {
         String b = branch("REGULAR", "INTAKE");
         issue(citizen("before"), b, INTAKE).then().statusCode(201);
-        as(operator("op-mode")).body(Map.of("mode", "LIVE")).put("/api/v1/branches/" + b + "/mode").then().statusCode(403);
-        as(SUPERVISOR).body(Map.of("mode", "LIVE")).put("/api/v1/branches/" + b + "/mode").then().statusCode(200)
+        as(operator("op-mode", b)).body(Map.of("mode", "LIVE")).put("/api/v1/branches/" + b + "/mode").then().statusCode(403);
+        as(Queue.supervisor(b)).body(Map.of("mode", "LIVE")).put("/api/v1/branches/" + b + "/mode").then().statusCode(200)
                 .body("mode", equalTo("LIVE"));
         issue(citizen("during"), b, INTAKE).then().statusCode(409)
                 .body("type", equalTo("https://gfc.kz/problems/branch-live-queue"))
                 .body("userMessage", containsString("живой очереди"));
         as(citizen("during-kk")).header("Accept-Language", "kk").body(INTAKE).post("/api/v1/branches/" + b + "/tickets")
                 .then().statusCode(409).body("userMessage", containsString("тірі кезек"));
-        as(SUPERVISOR).body(Map.of("mode", "LIVE")).put("/api/v1/branches/" + b + "/mode").then().statusCode(200);
-        as(SUPERVISOR).body(Map.of("mode", "ELECTRONIC")).put("/api/v1/branches/" + b + "/mode").then().statusCode(200);
+        as(Queue.supervisor(b)).body(Map.of("mode", "LIVE")).put("/api/v1/branches/" + b + "/mode").then().statusCode(200);
+        as(Queue.supervisor(b)).body(Map.of("mode", "ELECTRONIC")).put("/api/v1/branches/" + b + "/mode").then().statusCode(200);
         issue(citizen("after"), b, INTAKE).then().statusCode(201).body("number", equalTo("A-002"));
         // announced once per actual change, not per request
         assertThat(count("SELECT count(*) FROM outbox WHERE subject = ? AND type = 'kz.gfc.branch.mode-changed.v1'", b))
@@ -102,24 +101,24 @@ class R6LiveQueueTest {
     void R6_handNumberedTicketsArePostedOnceAndCountedWithoutDuplicates() throws Exception {
         String b = branch("REGULAR", "INTAKE");
         window(b, 1, "INTAKE");
-        as(SUPERVISOR).body(Map.of("mode", "LIVE")).put("/api/v1/branches/" + b + "/mode").then().statusCode(200);
-        String id = post(SUPERVISOR, b, hand("Ж-001")).then().statusCode(201)
+        as(Queue.supervisor(b)).body(Map.of("mode", "LIVE")).put("/api/v1/branches/" + b + "/mode").then().statusCode(200);
+        String id = post(Queue.supervisor(b), b, hand("Ж-001")).then().statusCode(201)
                 .body("number", equalTo("Ж-001"))
                 .body("source", equalTo("LIVE"))
                 .body("status", equalTo("COMPLETED"))
                 .extract().path("id");
-        post(SUPERVISOR, b, hand("Ж-001")).then().statusCode(200).body("id", equalTo(id));
+        post(Queue.supervisor(b), b, hand("Ж-001")).then().statusCode(200).body("id", equalTo(id));
         List<Callable<String>> repeats = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            repeats.add(() -> post(SUPERVISOR, b, hand("Ж-001")).then().statusCode(200).extract().path("id"));
+            repeats.add(() -> post(Queue.supervisor(b), b, hand("Ж-001")).then().statusCode(200).extract().path("id"));
         }
         assertThat(new HashSet<>(ConcurrencyTest.together(repeats))).containsExactly(id);
-        post(operator("op-live"), b, hand("Ж-002", "calledAt", "2026-11-13T11:25:00+05:00", "completedAt", null,
+        post(operator("op-live", b), b, hand("Ж-002", "calledAt", "2026-11-13T11:25:00+05:00", "completedAt", null,
                 "outcome", "NO_SHOW")).then().statusCode(201).body("status", equalTo("NO_SHOW"));
-        as(SUPERVISOR).body(Map.of("mode", "ELECTRONIC")).put("/api/v1/branches/" + b + "/mode").then().statusCode(200);
+        as(Queue.supervisor(b)).body(Map.of("mode", "ELECTRONIC")).put("/api/v1/branches/" + b + "/mode").then().statusCode(200);
         // reconciliation may come after switching back; still idempotent
-        post(SUPERVISOR, b, hand("Ж-001")).then().statusCode(200).body("id", equalTo(id));
-        post(SUPERVISOR, b, hand("Ж-001", "category", "INTAKE", "issuedAt", "2026-11-13T11:05:00+05:00"))
+        post(Queue.supervisor(b), b, hand("Ж-001")).then().statusCode(200).body("id", equalTo(id));
+        post(Queue.supervisor(b), b, hand("Ж-001", "category", "INTAKE", "issuedAt", "2026-11-13T11:05:00+05:00"))
                 .then().statusCode(409).body("type", equalTo("https://gfc.kz/problems/hand-number-taken"));
 
         assertThat(count("SELECT count(*) FROM ticket WHERE branch_code = ?", b)).isEqualTo(2);
@@ -133,19 +132,19 @@ class R6LiveQueueTest {
     @Test
     void R6_implausibleHandTicketsAreRefusedAndStoreNothing() throws Exception {
         String b = branch("REGULAR", "INTAKE");
-        post(SUPERVISOR, b, hand("Ж-1", "issuedAt", "2026-11-13T16:00:00+05:00")).then().statusCode(422)
+        post(Queue.supervisor(b), b, hand("Ж-1", "issuedAt", "2026-11-13T16:00:00+05:00")).then().statusCode(422)
                 .body("errors.field", hasItem("issuedAt"));
-        post(SUPERVISOR, b, hand("Ж-1", "issuedAt", "2026-10-01T10:00:00+05:00")).then().statusCode(422);
-        post(SUPERVISOR, b, hand("Ж-1", "completedAt", "2026-11-13T11:10:00+05:00")).then().statusCode(422)
+        post(Queue.supervisor(b), b, hand("Ж-1", "issuedAt", "2026-10-01T10:00:00+05:00")).then().statusCode(422);
+        post(Queue.supervisor(b), b, hand("Ж-1", "completedAt", "2026-11-13T11:10:00+05:00")).then().statusCode(422)
                 .body("errors.field", hasItem("completedAt"));
-        post(SUPERVISOR, b, hand("Ж-1", "completedAt", null)).then().statusCode(422);
-        post(SUPERVISOR, b, hand("Ж-1", "issuedAt", "13.11.2026 11:00")).then().statusCode(422)
+        post(Queue.supervisor(b), b, hand("Ж-1", "completedAt", null)).then().statusCode(422);
+        post(Queue.supervisor(b), b, hand("Ж-1", "issuedAt", "13.11.2026 11:00")).then().statusCode(422)
                 .body("errors.field", hasItem("issuedAt"));
-        post(SUPERVISOR, b, hand("Ж-1", "windowNumber", 7)).then().statusCode(422);
-        post(SUPERVISOR, b, hand("Ж-1", "windowNumber", -1)).then().statusCode(422);
-        post(SUPERVISOR, b, hand("Ж 1; drop")).then().statusCode(422);
-        post(SUPERVISOR, b, hand("Ж-1", "category", "NOPE")).then().statusCode(404);
-        post(SUPERVISOR, "NO-SUCH", hand("Ж-1")).then().statusCode(404);
+        post(Queue.supervisor(b), b, hand("Ж-1", "windowNumber", 7)).then().statusCode(422);
+        post(Queue.supervisor(b), b, hand("Ж-1", "windowNumber", -1)).then().statusCode(422);
+        post(Queue.supervisor(b), b, hand("Ж 1; drop")).then().statusCode(422);
+        post(Queue.supervisor(b), b, hand("Ж-1", "category", "NOPE")).then().statusCode(404);
+        post(Queue.supervisor(b), "NO-SUCH", hand("Ж-1")).then().statusCode(404);
         post(citizen("c"), b, hand("Ж-1")).then().statusCode(403);
         assertThat(count("SELECT count(*) FROM ticket WHERE branch_code = ?", b)).isZero();
     }

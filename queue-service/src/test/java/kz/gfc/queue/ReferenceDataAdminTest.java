@@ -66,7 +66,7 @@ class ReferenceDataAdminTest {
     @Test
     void branchChangesAreForAdminsOnlyAndBadOnesChangeNothing() {
         String b = branch("REGULAR", "INTAKE");
-        as(Queue.SUPERVISOR).body(change("DUTY", "Asia/Almaty")).put("/api/v1/branches/" + b).then().statusCode(403);
+        as(Queue.supervisor(b)).body(change("DUTY", "Asia/Almaty")).put("/api/v1/branches/" + b).then().statusCode(403);
         as(ADMIN).body(change("DUTY", "Mars/Olympus")).put("/api/v1/branches/" + b).then().statusCode(422)
                 .contentType(startsWith("application/problem+json"));
         as(ADMIN).body(Map.of("nameKk", "", "nameRu", "x", "region", "x", "scheduleKind", "DUTY"))
@@ -92,7 +92,7 @@ class ReferenceDataAdminTest {
                 .put("/api/v1/windows/" + w1).then().statusCode(422);
         as(ADMIN).body(Map.of("number", 0, "categories", List.of("INTAKE")))
                 .put("/api/v1/windows/" + w1).then().statusCode(422);
-        as(operator("op-w")).body(Map.of("number", 7, "categories", List.of("INTAKE")))
+        as(operator("op-w", b)).body(Map.of("number", 7, "categories", List.of("INTAKE")))
                 .put("/api/v1/windows/" + w1).then().statusCode(403);
         as(ADMIN).get("/api/v1/branches/" + b + "/windows").then()
                 .body("find { it.id == " + w1 + " }.number", equalTo(5))
@@ -103,7 +103,7 @@ class ReferenceDataAdminTest {
     void aStaffedWindowIsNotRetiredAndARetiredOneIsGoneButItsNumberIsFree() {
         String b = branch("REGULAR", "INTAKE");
         long w = window(b, 3, "INTAKE");
-        String op = operator("op-retire-" + System.nanoTime());
+        String op = operator("op-retire-" + System.nanoTime(), b);
         signIn(w, op, "Сарсенова Айгерим");
         as(ADMIN).delete("/api/v1/windows/" + w).then().statusCode(409)
                 .body("type", equalTo("https://gfc.kz/problems/window-staffed"));
@@ -126,7 +126,7 @@ class ReferenceDataAdminTest {
         String b = branch("REGULAR", "INTAKE");
         long first = window(b, 1, "INTAKE");
         long target = window(b, 2, "INTAKE");
-        String op = operator("op-tr-" + System.nanoTime());
+        String op = operator("op-tr-" + System.nanoTime(), b);
         signIn(first, op, "Жақсылықов Ерлан");
         String ticket = walkIn(b, "INTAKE").jsonPath().getString("id");
         callNext(op, first).then().statusCode(200);

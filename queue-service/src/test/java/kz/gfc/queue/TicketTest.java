@@ -95,7 +95,7 @@ class TicketTest {
         as(owner).get("/api/v1/tickets/" + first).then().statusCode(200).body("position", equalTo(1));
         as(citizen("stranger")).get("/api/v1/tickets/" + first).then().statusCode(404)
                 .contentType(startsWith("application/problem+json"));
-        as(Queue.operator("op-x")).get("/api/v1/tickets/" + first).then().statusCode(200);
+        as(Queue.operator("op-x", b)).get("/api/v1/tickets/" + first).then().statusCode(200);
         as(citizen("stranger")).delete("/api/v1/tickets/" + first).then().statusCode(404);
         as(owner).delete("/api/v1/tickets/" + first).then().statusCode(200).body("status", equalTo("CANCELLED"));
         as(owner).delete("/api/v1/tickets/" + first).then().statusCode(409)
@@ -145,7 +145,7 @@ class TicketTest {
         clock.pinAlmaty(LocalDateTime.parse("2026-11-16T11:50")); // a Monday, 11 o'clock hour
         for (int i = 1; i <= 20; i++) {
             // 20 visits served earlier this hour, 6 minutes each (posted as reconciled live tickets)
-            as(Queue.SUPERVISOR).body(Map.of("handNumber", "H-" + i, "category", "INTAKE",
+            as(Queue.supervisor(b)).body(Map.of("handNumber", "H-" + i, "category", "INTAKE",
                     "issuedAt", "2026-11-16T11:00:00+05:00", "calledAt", "2026-11-16T11:05:00+05:00",
                     "completedAt", "2026-11-16T11:11:00+05:00", "outcome", "COMPLETED"))
                     .post("/api/v1/branches/" + b + "/live-tickets").then().statusCode(201);
@@ -203,7 +203,7 @@ class TicketTest {
     @Test
     void onlyCitizensAndOperatorsTakeTickets() {
         String b = branch("REGULAR", "INTAKE");
-        issue(Queue.SUPERVISOR, b, body("INTAKE", "ru")).then().statusCode(403);
+        issue(Queue.supervisor(b), b, body("INTAKE", "ru")).then().statusCode(403);
         io.restassured.RestAssured.given().contentType("application/json").body(body("INTAKE", "ru"))
                 .post("/api/v1/branches/" + b + "/tickets").then().statusCode(401);
         io.restassured.RestAssured.given().get("/api/v1/branches/" + b).then().statusCode(200)

@@ -59,6 +59,9 @@ public class BranchResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    Actors actors;
+
     @GET
     @PermitAll
     @Operation(operationId = "listBranches", summary = "All branches (public)")
@@ -109,6 +112,7 @@ public class BranchResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(operationId = "changeBranchMode", summary = "R6: switch between the electronic and the live queue")
     public BranchView changeMode(@PathParam("code") String code, @Valid @NotNull ModeChange change) {
+        actors.current().requireWorksAt(code);
         return BranchView.of(branches.changeMode(code, change.mode(), identity.getPrincipal().getName()));
     }
 
@@ -117,6 +121,7 @@ public class BranchResource {
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(operationId = "listWindows", summary = "The branch's windows with who is signed in")
     public List<WindowResource.WindowView> windows(@PathParam("code") String code) {
+        actors.current().requireWorksAt(code);
         return WindowResource.WindowView.of(windows.windows(code));
     }
 
@@ -135,6 +140,9 @@ public class BranchResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
     @Operation(operationId = "listCallDecisions", summary = "Every call of a day with the CallOrder rule that chose it")
     public List<DecisionView> decisions(@PathParam("code") String code, @QueryParam("date") String date) {
+        if (!identity.hasRole(Roles.AUDITOR)) { // internal control reads every branch; a supervisor their own
+            actors.current().requireWorksAt(code);
+        }
         return windows.decisions(code, Inputs.date("date", date)).stream().map(DecisionView::of).toList();
     }
 

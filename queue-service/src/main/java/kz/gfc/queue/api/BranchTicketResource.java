@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import kz.gfc.kit.iin.Iin;
 import kz.gfc.kit.problem.Language;
 import kz.gfc.kit.web.Roles;
+import kz.gfc.queue.domain.Actor;
 import kz.gfc.queue.domain.PriorityReason;
 import kz.gfc.queue.domain.Ticket;
 import kz.gfc.queue.domain.TicketService;
@@ -43,9 +44,13 @@ public class BranchTicketResource {
     @RolesAllowed({Roles.CITIZEN, Roles.OPERATOR})
     @Operation(operationId = "issueTicket", summary = "Take a ticket: refused outside working hours (R3) and in live-queue mode (R6)")
     public Response issue(@PathParam("code") String code, @Valid @NotNull IssueTicket body) {
+        Actor actor = actors.current();
+        if (!actor.roles().contains(Roles.CITIZEN)) { // a kiosk or an operator issues tickets of their own branch only
+            actor.requireWorksAt(code);
+        }
         TicketView view = TicketView.of(tickets.issue(new TicketService.IssueCommand(code, body.category(),
                 body.channel(), Language.parse(body.language()), body.priorityReason(), body.iin(),
-                actors.current().id())));
+                actor.id())));
         return Response.created(URI.create("/api/v1/tickets/" + view.id())).entity(view).build();
     }
 

@@ -79,7 +79,7 @@ public class WindowResource {
                     Text.of("Аты-жөніңізді және лауазымыңызды көрсетіңіз", "Укажите ФИО и должность"),
                     new Problem.FieldError("fullName", "required with position"));
         }
-        return WindowView.of(windows.signIn(id, actors.current().id(), name, position));
+        return WindowView.of(windows.signIn(id, actors.current(), name, position));
     }
 
     @DELETE

@@ -187,7 +187,7 @@ public class BookingService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Booking get(UUID id, Actor actor) {
         Booking b = Booking.findById(id);
-        if (b == null || (!actor.staff() && !actor.id().equals(b.ownerId))) {
+        if (b == null || (!actor.worksAt(b.branchCode) && !actor.id().equals(b.ownerId))) {
             throw ProblemException.notFound("booking", "");
         }
         return b;
@@ -238,7 +238,7 @@ public class BookingService {
 
     private Booking lock(UUID id, Actor actor) {
         Booking b = em.find(Booking.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (b == null || (!actor.id().equals(b.ownerId) && !actor.staff())) {
+        if (b == null || (!actor.id().equals(b.ownerId) && !actor.worksAt(b.branchCode))) {
             throw ProblemException.notFound("booking", "");
         }
         return b;

@@ -60,6 +60,7 @@ public class LiveQueueService {
     @Transactional
     public Posted post(String branchCode, LiveTicket l, Actor actor) {
         Branch branch = catalogue.branch(branchCode);
+        actor.requireWorksAt(branch.code);
         ServiceCategory category = catalogue.servedCategory(branch, l.category());
         Instant now = clock.instant();
         Instant issued = toInstant(Inputs.dateTime("issuedAt", l.issuedAt()));

@@ -196,7 +196,7 @@ public class TicketService {
     }
 
     private Ticket visible(Ticket t, Actor actor) {
-        if (t == null || (!actor.staff() && !actor.id().equals(t.ownerId))) {
+        if (t == null || (!actor.worksAt(t.branchCode) && !actor.id().equals(t.ownerId))) {
             throw ProblemException.notFound("ticket", "");
         }
         return t;

@@ -70,8 +70,10 @@ public class WindowService {
 
     /** R6 nameplate: the operator's full name and position are shown with every call from this window. */
     @Transactional
-    public ServiceWindow signIn(long windowId, String operatorId, String fullName, String position) {
+    public ServiceWindow signIn(long windowId, Actor actor, String fullName, String position) {
         ServiceWindow w = lockWindow(windowId);
+        actor.requireWorksAt(w.branchCode);
+        String operatorId = actor.id();
         if (w.operatorId != null && !w.operatorId.equals(operatorId)) {
             throw ProblemException.conflict("window-occupied", "Window " + w.number + " is staffed by someone else",
                     Text.of("Бұл терезеде басқа қызметкер жұмыс істеп жатыр", "За этим окном работает другой сотрудник"));
@@ -365,7 +367,7 @@ public class WindowService {
         if (actor.id().equals(w.operatorId)) {
             return;
         }
-        if (actor.supervisor() && w.operatorId != null) {
+        if (actor.supervisor() && actor.worksAt(w.branchCode) && w.operatorId != null) {
             return;
         }
         if (w.operatorId == null) {
@@ -376,9 +378,7 @@ public class WindowService {
     }
 
     private static void requireStaffOf(Branch branch, Actor actor) {
-        if (!actor.staff()) {
-            throw ProblemException.forbidden("Only the centre's staff may do this");
-        }
+        actor.requireWorksAt(branch.code);
     }
 
     private static ProblemException windowBusy(ServiceWindow w) {

@@ -59,6 +59,29 @@ public abstract class ServiceContract {
         return OidcWiremockTestResource.getAccessToken(user, Set.of(roles));
     }
 
+    /** A token with extra claims, e.g. the {@code branch} a member of staff works at. */
+    public static String token(String user, java.util.Map<String, String> claims, String... roles) {
+        return OidcWiremockTestResource.generateJwtToken(user, Set.of(roles), "123456", "Bearer", audience(), claims);
+    }
+
+    /** The audience the test OIDC server puts in its tokens (read off one of them, it is not public). */
+    private static Set<String> audience() {
+        String payload = OidcWiremockTestResource.getAccessToken("probe", Set.of()).split("\\.")[1];
+        try {
+            var aud = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(java.util.Base64.getUrlDecoder().decode(payload)).path("aud");
+            java.util.Set<String> out = new java.util.HashSet<>();
+            if (aud.isArray()) {
+                aud.forEach(a -> out.add(a.asText()));
+            } else if (!aud.isMissingNode()) {
+                out.add(aud.asText());
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("test token not readable", e);
+        }
+    }
+
     @Test
     void readyAgainstTheRealDatabaseAndKafka() {
         given().when().get("/q/health/ready").then()
