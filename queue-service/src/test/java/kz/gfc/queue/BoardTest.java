@@ -25,7 +25,6 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,10 +42,7 @@ import kz.gfc.kit.testing.RealInfrastructure;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
-class BoardTest {
-
-    @Inject
-    TestClock clock;
+class BoardTest extends PinnedClock {
 
     @Inject
     ObjectMapper json;
@@ -60,11 +56,6 @@ class BoardTest {
     @BeforeEach
     void mondayMorning() {
         clock.pinAlmaty(LocalDateTime.parse("2026-11-16T12:00"));
-    }
-
-    @AfterEach
-    void unpin() {
-        clock.unpin();
     }
 
     @Test

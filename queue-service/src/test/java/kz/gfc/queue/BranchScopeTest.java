@@ -14,9 +14,6 @@ import static org.hamcrest.Matchers.startsWith;
 import java.time.LocalDateTime;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,19 +31,11 @@ import kz.gfc.kit.testing.RealInfrastructure;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
-class BranchScopeTest {
-
-    @Inject
-    TestClock clock;
+class BranchScopeTest extends PinnedClock {
 
     @BeforeEach
     void tuesdayMorning() {
         clock.pinAlmaty(LocalDateTime.parse("2026-11-17T10:00"));
-    }
-
-    @AfterEach
-    void unpin() {
-        clock.unpin();
     }
 
     private static final Map<String, Object> SESSION = Map.of("fullName", "Әлиева Гүлнар", "position", "менеджер");

@@ -29,7 +29,6 @@ import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,10 +43,7 @@ import kz.gfc.kit.testing.RealInfrastructure;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
-class ConcurrencyTest {
-
-    @Inject
-    TestClock clock;
+class ConcurrencyTest extends PinnedClock {
 
     @Inject
     AgroalDataSource db;
@@ -55,11 +51,6 @@ class ConcurrencyTest {
     @BeforeEach
     void thursdayMorning() {
         clock.pinAlmaty(LocalDateTime.parse("2026-11-12T10:00"));
-    }
-
-    @AfterEach
-    void unpin() {
-        clock.unpin();
     }
 
     /** Runs the tasks at once (released by one latch) and returns their results. */

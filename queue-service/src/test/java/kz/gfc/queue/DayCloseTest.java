@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,21 +24,13 @@ import kz.gfc.queue.events.TicketExpired;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
-class DayCloseTest {
-
-    @Inject
-    TestClock clock;
+class DayCloseTest extends PinnedClock {
 
     @Inject
     TicketExpiry expiry;
 
     @Inject
     EntityManager em;
-
-    @AfterEach
-    void unpin() {
-        clock.unpin();
-    }
 
     @Test
     void ticketsLeftOpenWhenTheDayEndsExpireOnceWithAnEvent() {

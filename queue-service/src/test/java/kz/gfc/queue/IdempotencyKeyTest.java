@@ -19,9 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,21 +35,13 @@ import kz.gfc.kit.testing.RealInfrastructure;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
-class IdempotencyKeyTest {
+class IdempotencyKeyTest extends PinnedClock {
 
     private static final Map<String, Object> WALK_IN = Map.of("category", "INTAKE", "channel", "WALK_IN", "language", "ru");
-
-    @Inject
-    TestClock clock;
 
     @BeforeEach
     void tuesdayMorning() {
         clock.pinAlmaty(LocalDateTime.parse("2026-11-17T10:00"));
-    }
-
-    @AfterEach
-    void unpin() {
-        clock.unpin();
     }
 
     private static Response take(String token, String branch, String key, Map<String, Object> body) {

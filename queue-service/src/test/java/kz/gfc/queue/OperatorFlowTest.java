@@ -23,9 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,19 +36,11 @@ import kz.gfc.kit.testing.RealInfrastructure;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
-class OperatorFlowTest {
-
-    @Inject
-    TestClock clock;
+class OperatorFlowTest extends PinnedClock {
 
     @BeforeEach
     void wednesdayMorning() {
         clock.pinAlmaty(LocalDateTime.parse("2026-11-11T10:00"));
-    }
-
-    @AfterEach
-    void unpin() {
-        clock.unpin();
     }
 
     private static String op(String name, String branch) {

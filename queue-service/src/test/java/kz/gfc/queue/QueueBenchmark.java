@@ -24,9 +24,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -48,15 +45,7 @@ import kz.gfc.kit.testing.RealInfrastructure;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
-class QueueBenchmark {
-
-    @Inject
-    TestClock clock;
-
-    @AfterEach
-    void unpin() {
-        clock.unpin();
-    }
+class QueueBenchmark extends PinnedClock {
 
     @Test
     void issueAndCallNextThroughput() throws Exception {

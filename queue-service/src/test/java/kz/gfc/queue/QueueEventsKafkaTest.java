@@ -29,7 +29,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,12 +47,9 @@ import kz.gfc.kit.testing.RealInfrastructure;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
-class QueueEventsKafkaTest {
+class QueueEventsKafkaTest extends PinnedClock {
 
     private static final String TOPIC = "gfc.queue.v1";
-
-    @Inject
-    TestClock clock;
 
     @Inject
     Pseudonymizer pseudonymizer;
@@ -67,11 +63,6 @@ class QueueEventsKafkaTest {
     @BeforeEach
     void mondayMorning() {
         clock.pinAlmaty(LocalDateTime.parse("2026-11-16T11:00"));
-    }
-
-    @AfterEach
-    void unpin() {
-        clock.unpin();
     }
 
     @Test

@@ -18,9 +18,6 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,19 +33,11 @@ import kz.gfc.kit.testing.RealInfrastructure;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
-class R12BookingTest {
-
-    @Inject
-    TestClock clock;
+class R12BookingTest extends PinnedClock {
 
     @BeforeEach
     void tuesdayMorning() {
         clock.pinAlmaty(LocalDateTime.parse("2026-11-10T10:00"));
-    }
-
-    @AfterEach
-    void unpin() {
-        clock.unpin();
     }
 
     static ValidatableResponse slots(String branch, String date, String category) {

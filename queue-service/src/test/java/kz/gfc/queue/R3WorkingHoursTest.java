@@ -14,9 +14,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -29,17 +26,9 @@ import kz.gfc.kit.testing.RealInfrastructure;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
-class R3WorkingHoursTest {
+class R3WorkingHoursTest extends PinnedClock {
 
     private static final Map<String, Object> INTAKE = Map.of("category", "INTAKE", "channel", "MOBILE", "language", "ru");
-
-    @Inject
-    TestClock clock;
-
-    @AfterEach
-    void unpin() {
-        clock.unpin();
-    }
 
     private ValidatableResponse take(String branch, String lang) {
         return as(citizen("c-" + System.nanoTime())).header("Accept-Language", lang).body(INTAKE)

@@ -24,7 +24,6 @@ import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,12 +38,9 @@ import kz.gfc.kit.testing.RealInfrastructure;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
-class R6LiveQueueTest {
+class R6LiveQueueTest extends PinnedClock {
 
     private static final Map<String, Object> INTAKE = Map.of("category", "INTAKE", "channel", "WALK_IN", "language", "ru");
-
-    @Inject
-    TestClock clock;
 
     @Inject
     AgroalDataSource db;
@@ -52,11 +48,6 @@ class R6LiveQueueTest {
     @BeforeEach
     void fridayAfternoon() {
         clock.pinAlmaty(LocalDateTime.parse("2026-11-13T15:00"));
-    }
-
-    @AfterEach
-    void unpin() {
-        clock.unpin();
     }
 
     static Map<String, Object> hand(String number, Object... more) {

@@ -18,9 +18,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,15 +29,7 @@ import kz.gfc.kit.testing.RealInfrastructure;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
-class ReferenceDataAdminTest {
-
-    @Inject
-    TestClock clock;
-
-    @AfterEach
-    void unpin() {
-        clock.unpin();
-    }
+class ReferenceDataAdminTest extends PinnedClock {
 
     private static Map<String, Object> change(String kind, String zone) {
         return Map.of("nameKk", "Жаңа атауы", "nameRu", "Новое название", "region", "Алматы облысы",

@@ -19,7 +19,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,10 +34,7 @@ import kz.gfc.kit.testing.RealInfrastructure;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
-class TicketTest {
-
-    @Inject
-    TestClock clock;
+class TicketTest extends PinnedClock {
 
     @Inject
     AgroalDataSource db;
@@ -46,11 +42,6 @@ class TicketTest {
     @BeforeEach
     void tuesdayMorning() {
         clock.pinAlmaty(LocalDateTime.parse("2026-11-10T10:00"));
-    }
-
-    @AfterEach
-    void unpin() {
-        clock.unpin();
     }
 
     private static Map<String, Object> body(String category, String lang, Object... more) {
