@@ -1,6 +1,7 @@
 package kz.gfc.queue;
 
 import static kz.gfc.queue.Queue.act;
+import static kz.gfc.queue.Queue.as;
 import static kz.gfc.queue.Queue.branch;
 import static kz.gfc.queue.Queue.callNext;
 import static kz.gfc.queue.Queue.citizen;
@@ -111,6 +112,41 @@ class QueueEventsKafkaTest extends PinnedClock {
         }
     }
 
+    @Test
+    void R12_aBookingIsPublishedWhenMadeCancelledOrCheckedInSoAnalystsCanCountMissedVisits() throws Exception {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            String b = branch("REGULAR", "INTAKE");
+            Iin iin = SyntheticIins.random();
+            String me = citizen("kafka-booker-" + System.nanoTime());
+            String kept = R12BookingTest.book(me, b, "INTAKE", "2026-11-16T14:00:00+05:00", iin.value())
+                    .then().statusCode(201).extract().path("id");
+            Iin other = SyntheticIins.random();
+            String dropped = R12BookingTest.book(me, b, "INTAKE", "2026-11-17T10:00:00+05:00", other.value())
+                    .then().statusCode(201).extract().path("id");
+            as(me).delete("/api/v1/bookings/" + dropped).then().statusCode(200);
+            clock.pinAlmaty(LocalDateTime.parse("2026-11-16T13:50"));
+            String ticket = as(me).post("/api/v1/bookings/" + kept + "/check-in").then().statusCode(200)
+                    .extract().path("ticket.id");
+
+            var events = read(consumer, Map.of(kept, 2, dropped, 2));
+            Map<String, ConsumerRecord<String, String>> keptEvents = events.get(kept);
+            JsonNode made = json.readTree(keptEvents.get("kz.gfc.booking.made.v1").value());
+            assertThat(made.get("applicantPseudonym").asText()).isEqualTo(pseudonymizer.pseudonym(iin));
+            assertThat(made.get("slotStart").asText()).isEqualTo("2026-11-16T09:00:00Z");
+            JsonNode checkedIn = json.readTree(keptEvents.get("kz.gfc.booking.checked-in.v1").value());
+            assertThat(checkedIn.get("ticketId").asText()).isEqualTo(ticket);
+            assertThat(checkedIn.get("late").asBoolean()).isFalse();
+
+            Map<String, ConsumerRecord<String, String>> droppedEvents = events.get(dropped);
+            assertThat(droppedEvents).containsKeys("kz.gfc.booking.made.v1", "kz.gfc.booking.cancelled.v1");
+            for (ConsumerRecord<String, String> r : List.of(keptEvents.values(), droppedEvents.values()).stream()
+                    .flatMap(java.util.Collection::stream).toList()) {
+                assertThat(r.value()).doesNotContain(iin.value()).doesNotContain(other.value());
+                assertThat(header(r, "ce_subject")).isEqualTo(r.key());
+            }
+        }
+    }
+
     /** A consumer of its own (random group id), positioned at the topic's end before the test acts. */
     KafkaConsumer<String, String> consumer() {
         Properties p = new Properties();
@@ -135,19 +171,26 @@ class QueueEventsKafkaTest extends PinnedClock {
 
     /** Polls until the ticket's events of {@code n} distinct types arrived; fails after a generous bound. */
     Map<String, ConsumerRecord<String, String>> read(KafkaConsumer<String, String> consumer, String ticketId, int n) {
-        Map<String, ConsumerRecord<String, String>> byType = new HashMap<>();
+        return read(consumer, Map.of(ticketId, n)).get(ticketId);
+    }
+
+    /** Polls until each aggregate's events of the given number of distinct types arrived: by key, then by type. */
+    Map<String, Map<String, ConsumerRecord<String, String>>> read(KafkaConsumer<String, String> consumer,
+            Map<String, Integer> expected) {
+        Map<String, Map<String, ConsumerRecord<String, String>>> byKey = new HashMap<>();
+        expected.keySet().forEach(k -> byKey.put(k, new HashMap<>()));
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (byType.size() < n) {
+        while (expected.entrySet().stream().anyMatch(e -> byKey.get(e.getKey()).size() < e.getValue())) {
             if (System.nanoTime() > deadline) {
-                fail("events for ticket " + ticketId + " did not arrive; got " + byType.keySet());
+                fail("events did not arrive; got " + byKey);
             }
             for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                if (ticketId.equals(r.key())) {
-                    byType.put(header(r, "ce_type"), r);
+                if (byKey.containsKey(r.key())) {
+                    byKey.get(r.key()).put(header(r, "ce_type"), r);
                 }
             }
         }
-        return byType;
+        return byKey;
     }
 
     static String header(ConsumerRecord<?, ?> r, String name) {

@@ -20,12 +20,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import kz.gfc.kit.events.Outbox;
 import kz.gfc.kit.iin.Iin;
 import kz.gfc.kit.iin.Pseudonymizer;
 import kz.gfc.kit.problem.Language;
 import kz.gfc.kit.problem.Problem;
 import kz.gfc.kit.problem.ProblemException;
 import kz.gfc.kit.problem.Text;
+import kz.gfc.queue.events.BookingCancelled;
+import kz.gfc.queue.events.BookingCheckedIn;
+import kz.gfc.queue.events.BookingMade;
 
 /**
  * R12: booking a visit and the digital ticket it becomes.
@@ -59,6 +63,9 @@ public class BookingService {
 
     @Inject
     Pseudonymizer pseudonymizer;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     QueueConfig config;
@@ -181,6 +188,8 @@ public class BookingService {
         b.status = Booking.Status.ACTIVE;
         b.createdAt = clock.instant();
         b.persist();
+        outbox.publish(new BookingMade(b.id.toString(), b.branchCode, b.categoryCode, b.slotStart, b.applicantPseudonym,
+                b.createdAt));
         return b;
     }
 
@@ -203,6 +212,7 @@ public class BookingService {
         b.status = Booking.Status.CANCELLED;
         em.createNativeQuery("UPDATE booking_slot SET booked = booked - 1 WHERE id = :id AND booked > 0")
                 .setParameter("id", b.slotId).executeUpdate();
+        outbox.publish(new BookingCancelled(b.id.toString(), b.branchCode, b.categoryCode, b.slotStart, clock.instant()));
         return b;
     }
 
@@ -229,6 +239,8 @@ public class BookingService {
                 : tickets.issueIn(branch, category, Ticket.Channel.BOOKING, lang, null, Iin.of(b.iin), b.ownerId, b.id, b.slotStart);
         b.status = late ? Booking.Status.LATE : Booking.Status.CHECKED_IN;
         b.ticketId = t.id;
+        outbox.publish(new BookingCheckedIn(b.id.toString(), b.branchCode, b.categoryCode, b.slotStart, t.id.toString(),
+                late, now));
         return new CheckIn(b, tickets.state(t), late);
     }
 
