@@ -18,7 +18,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Booking extends PanacheEntityBase {
 
     /** CHECKED_IN: came within the check-in window; LATE: came later and got an ordinary ticket. */
-    public enum Status { ACTIVE, CHECKED_IN, LATE, CANCELLED }
+    public enum Status { ACTIVE, CHECKED_IN, LATE, CANCELLED, MISSED }
 
     @Id
     public UUID id;

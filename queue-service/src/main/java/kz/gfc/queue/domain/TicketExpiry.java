@@ -12,10 +12,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import kz.gfc.kit.events.Outbox;
+import kz.gfc.queue.events.BookingMissed;
 import kz.gfc.queue.events.TicketExpired;
 
 /**
- * Closes the day: a ticket still waiting, called or in service when its branch's service
+ * Closes the day: a booking nobody came for becomes MISSED; a ticket still waiting, called or in service when its branch's service
  * day has ended becomes EXPIRED, with an event. The queue never calls such tickets anyway;
  * closing them keeps the day's statistics honest (R27) and the records finished.
  */
@@ -52,5 +53,29 @@ public class TicketExpiry {
             }
         }
         return expired;
+    }
+
+    /**
+     * Marks bookings of past service days that were neither cancelled nor checked in as
+     * MISSED, with an event: a late check-in stays possible all day (it gives an ordinary
+     * ticket), and after that the booking no longer counts against the person's limit.
+     */
+    @Transactional
+    public int missPastBookings() {
+        Instant now = clock.instant();
+        int missed = 0;
+        for (Branch branch : Branch.<Branch>listAll()) {
+            Instant startOfToday = now.atZone(ZoneId.of(branch.timeZone)).toLocalDate()
+                    .atStartOfDay(ZoneId.of(branch.timeZone)).toInstant();
+            List<Booking> open = Booking.<Booking>find("branchCode = ?1 and status = ?2 and slotStart < ?3 order by slotStart",
+                    branch.code, Booking.Status.ACTIVE, startOfToday)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).page(0, BATCH).list();
+            for (Booking b : open) {
+                b.status = Booking.Status.MISSED;
+                outbox.publish(new BookingMissed(b.id.toString(), b.branchCode, b.categoryCode, b.slotStart, now));
+                missed++;
+            }
+        }
+        return missed;
     }
 }

@@ -28,5 +28,9 @@ public class DayCloseJob {
         if (n > 0) {
             LOG.infof("day close: %d ticket(s) from past service days expired", n);
         }
+        int missed = expiry.missPastBookings();
+        if (missed > 0) {
+            LOG.infof("day close: %d booking(s) of past service days missed", missed);
+        }
     }
 }
