@@ -2,21 +2,14 @@ package kz.gfc.queue.events;
 
 import java.time.Instant;
 
-import kz.gfc.kit.events.DomainEvent;
-
 /** The owner freed the seat before the visit. */
 public record BookingCancelled(String bookingId, String branchCode, String categoryCode, Instant slotStart,
-        Instant at) implements DomainEvent {
+        Instant at) implements BookingEvent {
 
     public static final String TYPE = "kz.gfc.booking.cancelled.v1";
 
     @Override
     public String eventType() {
         return TYPE;
-    }
-
-    @Override
-    public String aggregateId() {
-        return bookingId;
     }
 }
