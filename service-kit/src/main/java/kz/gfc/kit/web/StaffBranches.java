@@ -1,0 +1,39 @@
+package kz.gfc.kit.web;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The branches the caller works at: the access token's {@code branch} claim, which the realm
+ * fills from the Keycloak groups {@code /branches/<code>} (one code or an array of codes).
+ * Every service whose staff act at a branch asks here; none parses the claim itself.
+ */
+@RequestScoped
+public class StaffBranches {
+
+    public static final String CLAIM = "branch";
+
+    @Inject
+    JsonWebToken jwt;
+
+    /** Empty when the token names no branch: such staff act nowhere (fail closed). */
+    public Set<String> current() {
+        Object claim = jwt == null ? null : jwt.getClaim(CLAIM);
+        Set<String> out = new LinkedHashSet<>();
+        if (claim instanceof JsonArray array) {
+            array.forEach(v -> out.add(v instanceof JsonString s ? s.getString() : v.toString()));
+        } else if (claim instanceof JsonString s) {
+            out.add(s.getString());
+        } else if (claim != null) {
+            out.add(claim.toString());
+        }
+        return out;
+    }
+}
