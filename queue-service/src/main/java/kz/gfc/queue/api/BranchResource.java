@@ -32,8 +32,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import kz.gfc.kit.web.Roles;
+import kz.gfc.queue.domain.Actor;
 import kz.gfc.queue.domain.Branch;
 import kz.gfc.queue.domain.BranchService;
 import kz.gfc.queue.domain.CallDecision;
@@ -55,9 +55,6 @@ public class BranchResource {
 
     @Inject
     WindowService windows;
-
-    @Inject
-    SecurityIdentity identity;
 
     @Inject
     Actors actors;
@@ -112,8 +109,9 @@ public class BranchResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(operationId = "changeBranchMode", summary = "R6: switch between the electronic and the live queue")
     public BranchView changeMode(@PathParam("code") String code, @Valid @NotNull ModeChange change) {
-        actors.current().requireWorksAt(code);
-        return BranchView.of(branches.changeMode(code, change.mode(), identity.getPrincipal().getName()));
+        Actor actor = actors.current();
+        actor.requireWorksAt(code);
+        return BranchView.of(branches.changeMode(code, change.mode(), actor.id()));
     }
 
     @GET
@@ -140,8 +138,9 @@ public class BranchResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
     @Operation(operationId = "listCallDecisions", summary = "Every call of a day with the CallOrder rule that chose it")
     public List<DecisionView> decisions(@PathParam("code") String code, @QueryParam("date") String date) {
-        if (!identity.hasRole(Roles.AUDITOR)) { // internal control reads every branch; a supervisor their own
-            actors.current().requireWorksAt(code);
+        Actor actor = actors.current();
+        if (!actor.roles().contains(Roles.AUDITOR)) { // internal control reads every branch; a supervisor their own
+            actor.requireWorksAt(code);
         }
         return windows.decisions(code, Inputs.date("date", date)).stream().map(DecisionView::of).toList();
     }

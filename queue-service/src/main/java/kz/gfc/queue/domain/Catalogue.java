@@ -1,14 +1,29 @@
 package kz.gfc.queue.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import kz.gfc.kit.problem.Problem;
 import kz.gfc.kit.problem.ProblemException;
 import kz.gfc.kit.problem.Text;
 
-/** Looks up branches and categories the same way everywhere: unknown → 404, not served → 422. */
+/** Looks up branches, categories and windows the same way everywhere: unknown → 404, not served → 422. */
 @ApplicationScoped
 public class Catalogue {
+
+    @Inject
+    EntityManager em;
+
+    /** A window in service, locked for the rest of the transaction; a retired one is gone (404). */
+    public ServiceWindow lockWindow(long id) {
+        ServiceWindow w = em.find(ServiceWindow.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (w == null || w.retiredAt != null) {
+            throw ProblemException.notFound("window", id);
+        }
+        return w;
+    }
 
     public Branch branch(String code) {
         Branch b = code == null ? null : Branch.findById(code);

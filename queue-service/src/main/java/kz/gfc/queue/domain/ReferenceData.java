@@ -9,8 +9,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
@@ -27,9 +25,6 @@ public class ReferenceData {
 
     @Inject
     Catalogue catalogue;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     Clock clock;
@@ -96,7 +91,7 @@ public class ReferenceData {
     /** Renumbers a window or changes what it serves; the operator signed in stays signed in. */
     @Transactional
     public ServiceWindow updateWindow(long id, int number, Set<String> categories) {
-        ServiceWindow w = windowInService(id);
+        ServiceWindow w = catalogue.lockWindow(id);
         requireFreeNumber(w.branchCode, number, w.id);
         w.number = number;
         Set<String> served = servedBy(catalogue.branch(w.branchCode), categories);
@@ -112,7 +107,7 @@ public class ReferenceData {
      */
     @Transactional
     public ServiceWindow retireWindow(long id) {
-        ServiceWindow w = windowInService(id);
+        ServiceWindow w = catalogue.lockWindow(id);
         if (w.staffed()) {
             throw ProblemException.conflict("window-staffed",
                     "Window " + w.number + " is staffed; the operator must leave it first",
@@ -122,14 +117,6 @@ public class ReferenceData {
         w.retiredAt = clock.instant();
         // Tickets sent to this very window go back to their category's queue instead of waiting forever.
         Ticket.update("targetWindowId = null where targetWindowId = ?1 and status = ?2", w.id, TicketStatus.WAITING);
-        return w;
-    }
-
-    private ServiceWindow windowInService(long id) {
-        ServiceWindow w = em.find(ServiceWindow.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (w == null || w.retiredAt != null) {
-            throw ProblemException.notFound("window", id);
-        }
         return w;
     }
 

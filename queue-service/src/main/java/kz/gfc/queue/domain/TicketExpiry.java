@@ -3,7 +3,6 @@ package kz.gfc.queue.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +36,7 @@ public class TicketExpiry {
         Instant now = clock.instant();
         int expired = 0;
         for (Branch branch : Branch.<Branch>listAll()) {
-            LocalDate today = now.atZone(ZoneId.of(branch.timeZone)).toLocalDate();
+            LocalDate today = now.atZone(branch.zone()).toLocalDate();
             List<Ticket> open = Ticket.<Ticket>find(
                     "branchCode = ?1 and serviceDay < ?2 and status in ?3 order by serviceDay, queueAt",
                     branch.code, today, List.of(TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.IN_SERVICE))
@@ -65,8 +64,7 @@ public class TicketExpiry {
         Instant now = clock.instant();
         int missed = 0;
         for (Branch branch : Branch.<Branch>listAll()) {
-            Instant startOfToday = now.atZone(ZoneId.of(branch.timeZone)).toLocalDate()
-                    .atStartOfDay(ZoneId.of(branch.timeZone)).toInstant();
+            Instant startOfToday = now.atZone(branch.zone()).toLocalDate().atStartOfDay(branch.zone()).toInstant();
             List<Booking> open = Booking.<Booking>find("branchCode = ?1 and status = ?2 and slotStart < ?3 order by slotStart",
                     branch.code, Booking.Status.ACTIVE, startOfToday)
                     .withLock(LockModeType.PESSIMISTIC_WRITE).page(0, BATCH).list();

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -71,7 +70,7 @@ public class WindowService {
     /** R6 nameplate: the operator's full name and position are shown with every call from this window. */
     @Transactional
     public ServiceWindow signIn(long windowId, Actor actor, String fullName, String position) {
-        ServiceWindow w = lockWindow(windowId);
+        ServiceWindow w = catalogue.lockWindow(windowId);
         actor.requireWorksAt(w.branchCode);
         String operatorId = actor.id();
         if (w.operatorId != null && !w.operatorId.equals(operatorId)) {
@@ -102,7 +101,7 @@ public class WindowService {
 
     @Transactional
     public ServiceWindow signOut(long windowId, Actor actor) {
-        ServiceWindow w = lockWindow(windowId);
+        ServiceWindow w = catalogue.lockWindow(windowId);
         if (w.operatorId == null) {
             return w;
         }
@@ -125,7 +124,7 @@ public class WindowService {
      */
     @Transactional
     public Optional<Call> callNext(long windowId, Actor actor) {
-        ServiceWindow w = lockWindow(windowId);
+        ServiceWindow w = catalogue.lockWindow(windowId);
         requireAtWindow(w, actor);
         if (queue.activeAt(w.id).isPresent()) {
             throw windowBusy(w);
@@ -263,7 +262,7 @@ public class WindowService {
         if (t.status != TicketStatus.NO_SHOW) {
             throw illegal();
         }
-        requireStaffOf(branch, actor);
+        actor.requireWorksAt(branch.code);
         Instant now = clock.instant();
         if (now.isAfter(t.noShowAt.plus(config.noShowReinstateWindow()))) {
             throw ProblemException.conflict("reinstate-window-passed",
@@ -341,14 +340,6 @@ public class WindowService {
         board.fire(BoardCall.of(t, w, now));
     }
 
-    private ServiceWindow lockWindow(long id) {
-        ServiceWindow w = em.find(ServiceWindow.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (w == null || w.retiredAt != null) {
-            throw ProblemException.notFound("window", id);
-        }
-        return w;
-    }
-
     private Ticket lockTicket(UUID id) {
         return queue.lock(id).orElseThrow(() -> ProblemException.notFound("ticket", id));
     }
@@ -375,10 +366,6 @@ public class WindowService {
                     Text.of("Алдымен терезеде жүйеге кіріңіз", "Сначала войдите в систему за этим окном"));
         }
         throw ProblemException.forbidden("Window " + w.number + " is staffed by someone else");
-    }
-
-    private static void requireStaffOf(Branch branch, Actor actor) {
-        actor.requireWorksAt(branch.code);
     }
 
     private static ProblemException windowBusy(ServiceWindow w) {

@@ -61,11 +61,15 @@ public abstract class ServiceContract {
 
     /** A token with extra claims, e.g. the {@code branch} a member of staff works at. */
     public static String token(String user, java.util.Map<String, String> claims, String... roles) {
-        return OidcWiremockTestResource.generateJwtToken(user, Set.of(roles), "123456", "Bearer", audience(), claims);
+        return OidcWiremockTestResource.generateJwtToken(user, Set.of(roles), "123456", "Bearer", Audience.VALUE, claims);
     }
 
-    /** The audience the test OIDC server puts in its tokens (read off one of them, it is not public). */
-    private static Set<String> audience() {
+    /** The audience the test OIDC server puts in its tokens, read once off one of them (it is not public). */
+    private static final class Audience {
+        static final Set<String> VALUE = readAudience();
+    }
+
+    private static Set<String> readAudience() {
         String payload = OidcWiremockTestResource.getAccessToken("probe", Set.of()).split("\\.")[1];
         try {
             var aud = new com.fasterxml.jackson.databind.ObjectMapper()
