@@ -42,15 +42,16 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import kz.gfc.kit.iin.Iin;
 import kz.gfc.kit.iin.Pseudonymizer;
 import kz.gfc.kit.iin.SyntheticIins;
+import kz.gfc.kit.testing.KafkaProbe;
 import kz.gfc.kit.testing.RealInfrastructure;
 
-/** The queue's events on the real gfc.queue.v1, read by a real consumer: CloudEvent headers, no IIN in clear (R23). */
+/** The queue's events on this run's copy of gfc.queue.v1, read by a real consumer: CloudEvent headers, no IIN in clear (R23). */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class QueueEventsKafkaTest extends PinnedClock {
 
-    private static final String TOPIC = "gfc.queue.v1";
+    private final String topic = KafkaProbe.ownTopic();
 
     @Inject
     Pseudonymizer pseudonymizer;
@@ -157,11 +158,11 @@ class QueueEventsKafkaTest extends PinnedClock {
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         KafkaConsumer<String, String> c = new KafkaConsumer<>(p);
-        var infos = c.partitionsFor(TOPIC, Duration.ofSeconds(30));
+        var infos = c.partitionsFor(topic, Duration.ofSeconds(30));
         if (infos == null || infos.isEmpty()) {
-            c.subscribe(List.of(TOPIC)); // a new topic: read it from the start
+            c.subscribe(List.of(topic)); // a new topic: read it from the start
         } else {
-            List<TopicPartition> parts = infos.stream().map(i -> new TopicPartition(TOPIC, i.partition())).toList();
+            List<TopicPartition> parts = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
             c.assign(parts);
             c.seekToEnd(parts);
             parts.forEach(c::position); // resolve the end offsets now, before the events are written

@@ -30,7 +30,8 @@ import kz.gfc.kit.testing.RealInfrastructure;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class DeadLetterTest {
 
-    static final String DLQ = "gfc.dlq.audit-service.v1";
+    final String deadLetterTopic = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getValue("mp.messaging.incoming.audit-events.dead-letter-queue.topic", String.class);
 
     @Test
     void poisonMessagesAreDeadLetteredWithTheirReasonAndTheNextGoodOneIsStored() throws Exception {
@@ -51,7 +52,7 @@ class DeadLetterTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> AuditRecord.count("eventId", goodHeaders.get("ce_id"))) == 1);
 
-        List<ConsumerRecord<String, String>> dead = KafkaProbe.read(DLQ, r -> key.equals(r.key()), 3,
+        List<ConsumerRecord<String, String>> dead = KafkaProbe.read(deadLetterTopic, r -> key.equals(r.key()), 3,
                 Duration.ofSeconds(30));
         assertThat(dead).hasSize(3);
         assertThat(dead).extracting(r -> KafkaProbe.header(r, "dead-letter-reason"))

@@ -62,7 +62,7 @@ class RatingFlowTest {
                 .body("userMessage", equalTo("Бұл қызмет көрсету бағаланып қойған"));
         assertThat(QuarkusTransaction.requiringNew().call(() -> Rating.count("visitId", visit))).isEqualTo(1);
 
-        List<ConsumerRecord<String, String>> published = KafkaProbe.read("gfc.ratings.v1",
+        List<ConsumerRecord<String, String>> published = KafkaProbe.read(KafkaProbe.ownTopic(),
                 r -> visit.equals(r.key()), 1, Duration.ofSeconds(30));
         assertThat(published).hasSize(1);
         assertThat(KafkaProbe.header(published.get(0), CloudEventHeaders.TYPE)).isEqualTo(RatingSubmitted.TYPE);

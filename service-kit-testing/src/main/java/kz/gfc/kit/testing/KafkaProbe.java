@@ -38,6 +38,11 @@ public final class KafkaProbe {
         return ConfigProvider.getConfig().getValue("gfc.audit.topic", String.class);
     }
 
+    /** This run's copy of the service's own topic (gfc.outbox.topic, e.g. gfc.queue.v1.test-1a2b3c4d). */
+    public static String ownTopic() {
+        return ConfigProvider.getConfig().getValue("gfc.outbox.topic", String.class);
+    }
+
     public static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
