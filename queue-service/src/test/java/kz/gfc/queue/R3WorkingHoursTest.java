@@ -99,6 +99,17 @@ class R3WorkingHoursTest extends PinnedClock {
     }
 
     @Test
+    void R3_aHolidayOnASaturdayClosesADutyBranchThatOpensOnOrdinarySaturdays() {
+        String duty = branch("DUTY", "INTAKE");
+        clock.pinAlmaty(LocalDateTime.parse("2026-03-21T10:00")); // Nauryz, a Saturday
+        take(duty).statusCode(409).body("opensAt", equalTo("2026-03-26T09:00+05:00"));
+        clock.pinAlmaty(LocalDateTime.parse("2026-05-09T10:00")); // Victory Day, a Saturday
+        take(duty).statusCode(409).body("opensAt", equalTo("2026-05-12T09:00+05:00"));
+        clock.pinAlmaty(LocalDateTime.parse("2026-05-16T10:00")); // an ordinary Saturday
+        take(duty).statusCode(201);
+    }
+
+    @Test
     void R3_transferredWorkingDayIsDataAndOpensARegularBranchOnASaturday() {
         String regular = branch("REGULAR", "INTAKE");
         clock.pinAlmaty(LocalDateTime.parse("2026-02-21T10:00")); // a Saturday
@@ -136,7 +147,8 @@ class R3WorkingHoursTest extends PinnedClock {
     void R3_theCalendarIsReadableByStaff() {
         as(Queue.operator("op-cal", "ALM-01")).get("/api/v1/holidays?year=2026").then().statusCode(200)
                 .body("find { it.day == '2026-03-23' }.kind", equalTo("HOLIDAY"))
-                .body("size()", equalTo(15));
+                .body("find { it.day == '2026-03-21' }.kind", equalTo("HOLIDAY"))
+                .body("size()", equalTo(21));
     }
 
     @Test
