@@ -6,8 +6,6 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -43,7 +41,8 @@ public class HolidayResource {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(operationId = "listCalendarDays", summary = "Days that differ from the ordinary week, for one year")
-    public List<CalendarDay> list(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
+    public List<CalendarDay> list(@QueryParam("year") String yearText) {
+        Integer year = Inputs.year("year", yearText);
         int y = year == null ? LocalDate.now().getYear() : year;
         return CalendarDay.list("day >= ?1 and day < ?2", Sort.by("day"), LocalDate.of(y, 1, 1), LocalDate.of(y + 1, 1, 1));
     }

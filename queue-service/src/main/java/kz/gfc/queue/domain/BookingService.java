@@ -87,7 +87,7 @@ public class BookingService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Slot> slots(String branchCode, String dateText, String categoryCode) {
         Branch branch = catalogue.branch(branchCode);
-        ServiceCategory category = catalogue.servedCategory(branch, categoryCode);
+        ServiceCategory category = catalogue.servedCategory(branch, Inputs.required("category", categoryCode));
         LocalDate date = parseDate(dateText);
         ZonedDateTime now = schedule.now(branch);
         if (date.isBefore(now.toLocalDate())) {
