@@ -3,6 +3,7 @@ package kz.gfc.rating.events;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -161,6 +162,16 @@ class OutboxParkingTest {
         assertThat(received.get(poisonKey)).containsExactly(0, 1, 2, 3, 4);
     }
 
+    @Test
+    void theOnCallEndpointsAreDocumentedWithTheirSecurityAndProblems() {
+        String discard = "paths.'/ops/outbox/parked/{seq}/discard'.post";
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/ops/outbox/parked'.get.security[0]", hasKey("bearer"))
+                .body(discard + ".security[0]", hasKey("bearer"))
+                .body(discard + ".responses.'404'.content", hasKey("application/problem+json"))
+                .body("paths.'/ops/outbox/parked/{seq}/retry'.post.responses.'404'.content", hasKey("application/problem+json"));
+    }
+
     /** Rows 0..4 of each key, interleaved; the poison key's row {@code at} is larger than the producer may send. */
     private long writeBatchWithPoisonAt(int at) {
         int limit = Integer.parseInt(relay.producerProperties().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG).toString());
@@ -202,9 +213,8 @@ class OutboxParkingTest {
     private List<Integer> unsentNumbers(String key) {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                 SELECT CAST(CAST(payload AS jsonb) ->> 'n' AS int) FROM outbox
-                WHERE topic = ?1 AND msg_key = ?2 AND sent_at IS NULL AND discarded_at IS NULL ORDER BY seq""")
-                .setParameter(1, topic).setParameter(2, key).getResultList().stream()
-                .map(n -> ((Number) n).intValue()).toList());
+                WHERE topic = ?1 AND msg_key = ?2 AND sent_at IS NULL AND discarded_at IS NULL ORDER BY seq""", Integer.class)
+                .setParameter(1, topic).setParameter(2, key).getResultList());
     }
 
     private Object column(long seq, String expression) {
