@@ -1,6 +1,7 @@
 package kz.gfc.kit.events;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -31,7 +32,23 @@ public interface OutboxConfig {
     @WithDefault("PT15S")
     Duration sendTimeout();
 
-    /** Sent rows are deleted after this long; unsent rows are never deleted. */
+    /** Sent and discarded rows are deleted after this long; other unsent rows are never deleted. */
     @WithDefault("P7D")
     Duration keepSent();
+
+    /**
+     * After this many failures that are the row's own (the broker refuses this record: too
+     * large, a topic that does not exist or that the service may not write to), the row is
+     * parked: the relay leaves it, and the later rows of its key, until someone retries or
+     * discards it. A broker that is down does not count.
+     */
+    @WithDefault("5")
+    int parkAfter();
+
+    /**
+     * Kafka producer settings for the relay only, on top of the service's {@code kafka.*}
+     * client configuration (e.g. {@code gfc.outbox.producer.compression.type=zstd}). What the
+     * relay's guarantees rest on (acks, idempotence, serializers, timeouts) cannot be changed.
+     */
+    Map<String, String> producer();
 }
