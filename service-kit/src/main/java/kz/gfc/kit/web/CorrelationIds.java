@@ -61,11 +61,9 @@ public class CorrelationIds {
         if (ctx == null) {
             return null;
         }
+        // null when the forwarded value is not an IP literal (Vert.x parses it, never resolves it)
         SocketAddress peer = ctx.request().remoteAddress();
-        if (peer == null) {
-            return null;
-        }
-        return ipLiteral(peer.hostAddress() != null ? peer.hostAddress() : peer.host());
+        return peer == null ? null : ipLiteral(peer.hostAddress());
     }
 
     /**
