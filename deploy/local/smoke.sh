@@ -2,8 +2,10 @@
 # End-to-end check of a running stack (deploy/local/up.sh), through the gateway and with
 # real Keycloak tokens: a citizen rates a visit in rating-service; the AuditRecorded that
 # rating-service writes through its outbox crosses Kafka and must be stored by
-# audit-service, where an auditor reads it back and the hash chain verifies; an operator
-# may sit at a window of their own branch only (the realm's branch claim).
+# audit-service, where an auditor reads it back and the hash chain verifies; the address it
+# records is the caller's as the gateway saw it, whatever X-Forwarded-For the caller forged
+# (nor can a forged X-Forwarded-Proto break the Location the service answers with); an
+# operator may sit at a window of their own branch only (the realm's branch claim).
 #   deploy/local/smoke.sh        exit 0 when every step holds
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -26,6 +28,7 @@ corr="smoke-corr-$RANDOM$RANDOM"
 
 code=$(curl -s -o /tmp/gfc-smoke-rating.json -w '%{http_code}' -X POST "$GW/api/v1/ratings" \
   -H "Authorization: Bearer $citizen" -H 'Content-Type: application/json' -H "X-Correlation-Id: $corr" \
+  -H 'X-Forwarded-For: 6.6.6.6' -H 'X-Forwarded-Proto: javascript:alert(1) //' \
   -d "{\"visitId\":\"$visit\",\"branchCode\":\"ALM-01\",\"serviceCode\":\"ID_CARD\",\"score\":5}")
 check "citizen1 rates visit $visit through the gateway (201, got $code)" [ "$code" = 201 ]
 
@@ -41,6 +44,10 @@ done
 check "audit-service stored rating-service's AuditRecorded (correlation id $corr)" [ -n "$found" ]
 printf '%s\n' "$found" | grep -q '"outcome":"SUCCEEDED"' || die "FAIL audit record outcome: $found"
 printf '%s\n' "$found" | grep -q '"actorId":"citizen1"' || die "FAIL audit record actor: $found"
+# curl reaches the gateway from 127.0.0.1; the gateway replaces the forged header with that
+address=$(printf '%s' "$found" | grep -oE '"clientAddress":(null|"[^"]*")' | head -1 || true)
+check "the audit log stores the caller's address, not a forged X-Forwarded-For ($address)" \
+  [ "$address" = '"clientAddress":"127.0.0.1"' ]
 
 # Staff act at their own branch: operator1 is in Keycloak group /branches/ALM-01, which the
 # realm puts in the token's branch claim; queue-service lets them sit at ALM-01's windows only.

@@ -1,5 +1,7 @@
 package kz.gfc.audit.events;
 
+import static kz.gfc.kit.audit.AuditRecorded.bounded;
+
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +21,12 @@ import kz.gfc.kit.events.EventInbox;
 import kz.gfc.kit.events.IncomingEvent;
 import kz.gfc.kit.events.UnprocessableEventException;
 
-/** Stores every service's AuditRecorded in the chained log (R21), once per event id. */
+/**
+ * Stores every service's AuditRecorded in the chained log (R21), once per event id. Every value
+ * is fitted to its column here ({@link AuditRecorded#bounded}: cut, and marked with a digest of
+ * the whole), whatever the producer did: a line refused for its length would be dead-lettered,
+ * and an action would be missing from the log.
+ */
 @ApplicationScoped
 public class AuditRecordedHandler implements EventHandler {
 
@@ -51,19 +58,20 @@ public class AuditRecordedHandler implements EventHandler {
         }
         AuditRecord r = new AuditRecord();
         r.eventId = event.id();
-        r.service = a.service();
-        r.actorId = a.actorId();
-        r.actorRoles = a.actorRoles() == null ? "" : String.join(",", a.actorRoles().stream().sorted().toList());
-        r.action = a.action();
-        r.httpMethod = a.httpMethod();
-        r.path = a.path();
-        r.resourceType = a.resourceType();
-        r.resourceId = a.resourceId();
-        r.outcome = a.outcome();
+        r.service = bounded(a.service(), AuditRecord.SERVICE);
+        r.actorId = bounded(a.actorId(), AuditRecord.ACTOR_ID);
+        r.actorRoles = a.actorRoles() == null ? ""
+                : bounded(String.join(",", a.actorRoles().stream().sorted().toList()), AuditRecord.ACTOR_ROLES);
+        r.action = bounded(a.action(), AuditRecord.ACTION);
+        r.httpMethod = bounded(a.httpMethod(), AuditRecord.HTTP_METHOD);
+        r.path = bounded(a.path(), AuditRecord.PATH);
+        r.resourceType = bounded(a.resourceType(), AuditRecord.RESOURCE_TYPE);
+        r.resourceId = bounded(a.resourceId(), AuditRecord.RESOURCE_ID);
+        r.outcome = bounded(a.outcome(), AuditRecord.OUTCOME);
         r.status = a.status();
         r.occurredAt = a.occurredAt() != null ? a.occurredAt() : event.time();
-        r.correlationId = a.correlationId() != null ? a.correlationId() : event.correlationId();
-        r.clientAddress = a.clientAddress();
+        r.correlationId = bounded(a.correlationId() != null ? a.correlationId() : event.correlationId(), AuditRecord.CORRELATION_ID);
+        r.clientAddress = bounded(a.clientAddress(), AuditRecord.CLIENT_ADDRESS);
         log.append(r);
     }
 }

@@ -1,5 +1,6 @@
 package kz.gfc.kit.audit;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionScoped;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ResourceInfo;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -52,6 +54,11 @@ public class AuditTrail {
 
     private static final Logger LOG = Logger.getLogger(AuditTrail.class);
     private static final Pattern TWELVE_DIGITS = Pattern.compile("(?<!\\d)\\d{12}(?!\\d)");
+    /** {@code {id}} or {@code {id: [0-9]+}}: the regex may hold one level of braces ({@code \d{12}}). */
+    private static final Pattern PARAMETER = Pattern.compile("\\{\\s*([^{}:\\s]+)\\s*(?::(?:[^{}]|\\{[^{}]*\\})*)?\\}");
+    private static final Pattern SLASHES = Pattern.compile("/{2,}");
+    /** How much of a path no route matched is kept: enough to see what was tried. */
+    static final int UNMATCHED_PATH = 200;
 
     @Inject
     Outbox outbox;
@@ -78,6 +85,10 @@ public class AuditTrail {
 
     @Inject
     TransactionManager transactions;
+
+    /** The request's matched resource method; also reachable where no filter parameter is (a draft). */
+    @Inject
+    ResourceInfo matched;
 
     /** Notes what the request is, for a draft written by a transaction that commits during it. */
     @ServerRequestFilter
@@ -126,15 +137,51 @@ public class AuditTrail {
             return resource.getResourceClass().getSimpleName() + "." + resource.getResourceMethod().getName();
         }
         String[] segments = path.split("/");
-        return method + " " + (segments.length > 3 ? segments[3] : "unknown");
+        return method + " " + (segments.length > 3 ? mask(segments[3]) : "unknown");
     }
 
+    /** {@code path} is the request's own; the line records its route (see {@link #route}). */
     private AuditRecorded event(String auditId, String method, String path, String action, String resourceId,
             String outcome, int status, String correlationId, String clientAddress) {
-        String[] segments = path.split("/");
+        String route = route(path);
+        String[] segments = route.split("/");
         return new AuditRecorded(auditId, service, actor(identity.getPrincipal().getName()),
-                List.copyOf(identity.getRoles()), action, method, mask(path), segments.length > 3 ? segments[3] : "unknown",
+                List.copyOf(identity.getRoles()), action, method, route, segments.length > 3 ? segments[3] : "unknown",
                 resourceId == null ? null : mask(resourceId), outcome, status, Instant.now(), correlationId, clientAddress);
+    }
+
+    /**
+     * The path a line records: the matched route's template ({@code /api/v1/windows/{id}/session}),
+     * the id itself being the line's resourceId. A request no resource method matched (a 404 or
+     * 405) keeps the start of its own path, masked. Either way, a long path cannot make the line
+     * too long to store.
+     */
+    private String route(String path) {
+        String template = template(matched);
+        return template != null ? template : AuditRecorded.bounded(mask(path), UNMATCHED_PATH);
+    }
+
+    /** The {@code @Path} of the resource class and method, joined; a parameter's regex is left out. */
+    static String template(ResourceInfo resource) {
+        Method method;
+        Class<?> type;
+        try {
+            method = resource == null ? null : resource.getResourceMethod();
+            type = resource == null ? null : resource.getResourceClass();
+        } catch (RuntimeException e) {
+            return null; // no REST request in progress
+        }
+        if (method == null || type == null) {
+            return null;
+        }
+        Path onType = type.getAnnotation(Path.class);
+        Path onMethod = method.getAnnotation(Path.class);
+        if (onType == null && onMethod == null) {
+            return null;
+        }
+        String joined = "/" + (onType == null ? "" : onType.value()) + "/" + (onMethod == null ? "" : onMethod.value());
+        String template = SLASHES.matcher(PARAMETER.matcher(joined).replaceAll("{$1}")).replaceAll("/");
+        return mask(template.length() > 1 && template.endsWith("/") ? template.substring(0, template.length() - 1) : template);
     }
 
     @ServerResponseFilter
