@@ -5,7 +5,8 @@
 # audit-service, where an auditor reads it back and the hash chain verifies; the address it
 # records is the caller's as the gateway saw it, whatever X-Forwarded-For the caller forged
 # (nor can a forged X-Forwarded-Proto break the Location the service answers with); an
-# operator may sit at a window of their own branch only (the realm's branch claim).
+# operator may sit at a window of their own branch only (the realm's branch claim); the
+# gateway's own refusals are problem+json and it does not expose metrics.
 #   deploy/local/smoke.sh        exit 0 when every step holds
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -70,4 +71,23 @@ curl -s -o /dev/null -X DELETE "$GW/api/v1/windows/$own/session" -H "Authorizati
 
 verify=$(curl -sf -H "Authorization: Bearer $auditor" "$GW/api/v1/audit/verify")
 check "the audit hash chain verifies ($verify)" grep -q '"intact":true' <<<"$verify"
+
+# The gateway's own refusals are problem+json, never nginx's HTML; of a service's /q/ it
+# shows health and the OpenAPI document only (metrics stay on the service port).
+refusal() { # description expected-status-regex curl-args...
+  local what=$1 want=$2 got; shift 2
+  got=$(curl -s -o /dev/null -w '%{http_code} %{content_type}' "$@")
+  check "$what ($want problem+json, got $got)" grep -qE "^($want) application/problem\+json" <<<"$got"
+}
+refusal "a 10,000-character path is refused by the gateway" 414 "$GW/api/v1/tickets/$(head -c 10000 /dev/zero | tr '\0' a)"
+refusal "a 5,000-character path is answered as a problem" '4[0-9][0-9]' "$GW/api/v1/tickets/$(head -c 5000 /dev/zero | tr '\0' a)"
+refusal "an encoded NUL in the path" 400 "$GW/api/v1/tickets/%00"
+refusal "a 9 KiB header" 431 -H "X-Padding: $(head -c 9000 /dev/zero | tr '\0' p)" "$GW/api/v1/tickets"
+refusal "TRACE" 405 -X TRACE "$GW/api/v1/tickets"
+refusal "a body over the gateway's 25m" 413 -X POST -H 'Content-Type: application/json' \
+  --data-binary @<(head -c 26214401 /dev/zero) "$GW/api/v1/ratings"
+refusal "queue-service's metrics are not exposed by the gateway" 404 "$GW/services/queue-service/q/metrics"
+code=$(curl -s -o /dev/null -w '%{http_code}' "$GW/services/queue-service/q/health/ready")
+check "queue-service's readiness through the gateway (200, got $code)" [ "$code" = 200 ]
+
 log "smoke test passed"

@@ -100,17 +100,21 @@ public final class Iin {
         return (value.charAt(6) - '0') % 2 == 1;
     }
 
-    /** Safe for logs: {@code 9001******23}. */
+    /** Safe for logs: {@code ********0123}. */
     public String masked() {
         return mask(value);
     }
 
-    /** Masks anything that looks like an IIN without validating it (for logging raw input). */
+    /**
+     * Masks anything that looks like an IIN without validating it (for logging raw input):
+     * only the last 4 digits stay. The leading digits are the birth date and the sex, which
+     * with a branch and a day narrow a person down too far (R23).
+     */
     public static String mask(String raw) {
-        if (raw == null || raw.length() < 6) {
-            return "******";
+        if (raw == null || raw.length() < 8) {
+            return "********";
         }
-        return raw.substring(0, 4) + "*".repeat(raw.length() - 6) + raw.substring(raw.length() - 2);
+        return "*".repeat(raw.length() - 4) + raw.substring(raw.length() - 4);
     }
 
     @Override

@@ -23,6 +23,14 @@ public final class Messages {
             "Сұралған жауап пішімі қолдау көрсетілмейді", "Запрошенный формат ответа не поддерживается");
     public static final Text CONFLICT = Text.of(
             "Әрекетті қазір орындау мүмкін емес", "Действие сейчас невозможно");
+    /** A unique key or a version check refused the write: someone else got there first. */
+    public static final Text DATA_CONFLICT = Text.of(
+            "Деректер бұрыннан бар немесе оларды басқа сұрау өзгертті. Деректерді жаңартып, қайталаңыз",
+            "Такие данные уже есть или их изменил другой запрос. Обновите данные и повторите");
+    public static final Text PAYLOAD_TOO_LARGE = Text.of(
+            "Сұрау тым үлкен", "Запрос слишком большой");
+    public static final Text SERVICE_UNAVAILABLE = Text.of(
+            "Қызмет уақытша қолжетімсіз. Кейінірек қайталаңыз", "Сервис временно недоступен. Повторите позже");
     public static final Text INTERNAL = Text.of(
             "Ішкі қате. Кейінірек қайталаңыз", "Внутренняя ошибка. Повторите позже");
 
@@ -38,8 +46,10 @@ public final class Messages {
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
+            case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> VALIDATION;
+            case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 500 ? INTERNAL : BAD_REQUEST;
         };
     }
@@ -53,9 +63,11 @@ public final class Messages {
             case 405 -> "Method not allowed";
             case 406 -> "Not acceptable";
             case 409 -> "Conflict";
+            case 413 -> "Content too large";
             case 415 -> "Unsupported media type";
             case 422 -> "Unprocessable request";
             case 429 -> "Too many requests";
+            case 503 -> "Service unavailable";
             default -> status >= 500 ? "Internal error" : "Request refused";
         };
     }
@@ -69,8 +81,10 @@ public final class Messages {
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
             case 409 -> "conflict";
+            case 413 -> "payload-too-large";
             case 415 -> "unsupported-media-type";
             case 422 -> "unprocessable";
+            case 503 -> "service-unavailable";
             default -> status >= 500 ? "internal" : "request-refused";
         };
     }

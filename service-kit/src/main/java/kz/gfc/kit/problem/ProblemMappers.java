@@ -29,8 +29,9 @@ import kz.gfc.kit.web.CorrelationIds;
 
 /**
  * Every error a resource can end in becomes RFC 9457 problem+json here, including the
- * framework's own (404, 405, 415, malformed JSON, validation, 401, 403). No stack trace,
- * SQL or class name reaches a client; a 500 is logged with its correlation id instead.
+ * framework's own (404, 405, 415, malformed JSON, validation, 401, 403), a write conflict
+ * (409) and a deliberate 503. No stack trace, SQL or class name reaches a client; a 500 is
+ * logged with its correlation id instead.
  */
 public class ProblemMappers {
 
@@ -52,6 +53,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri, RoutingContext ctx) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status == 503) {
+            return unavailable(e, headers, uri, ctx);
+        }
         if (status >= 500) {
             return internal(e, headers, uri, ctx);
         }
@@ -143,9 +147,35 @@ public class ProblemMappers {
                 path(uri), CorrelationIds.of(ctx)));
     }
 
+    /**
+     * A deliberate 503 (a dependency is down, the service is shedding load) is not an internal
+     * error: the client should come back, when {@code Retry-After} says if the thrower knew.
+     */
+    private Response unavailable(WebApplicationException e, HttpHeaders headers, UriInfo uri, RoutingContext ctx) {
+        String correlationId = CorrelationIds.of(ctx);
+        LOG.warnf("503 on %s (correlation id %s): %s", path(uri), correlationId, e.getMessage());
+        Response r = Problems.response(Problems.generic(503, "The service is temporarily unavailable; retry later",
+                lang(headers), path(uri), correlationId));
+        String retryAfter = e.getResponse().getHeaderString(HttpHeaders.RETRY_AFTER);
+        return retryAfter == null ? r : Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, retryAfter).build();
+    }
+
+    /**
+     * Everything no other mapper took. A write that lost to a concurrent one (a unique key
+     * taken in between, an entity changed since it was read) is a 409 whatever wraps it (the
+     * commit's RollbackException, Hibernate's or JPA's exceptions): the client may reload and
+     * retry, and nothing is broken. Anything else is a 500, logged with its correlation id.
+     */
     @ServerExceptionMapper
     public Response internal(Throwable e, HttpHeaders headers, UriInfo uri, RoutingContext ctx) {
         String correlationId = CorrelationIds.of(ctx);
+        var conflict = DataConflicts.of(e);
+        if (conflict.isPresent()) {
+            LOG.infof("409 on %s (correlation id %s): %s", path(uri), correlationId, conflict.get());
+            return Problems.response(Problems.of(409, "conflict", null,
+                    "The request conflicts with a record that exists or changed meanwhile", null,
+                    Messages.DATA_CONFLICT, lang(headers), path(uri), correlationId));
+        }
         LOG.errorf(e, "unhandled error on %s (correlation id %s)", path(uri), correlationId);
         return Problems.response(Problems.generic(500, "Internal error; quote the correlation id to support",
                 lang(headers), path(uri), correlationId));

@@ -94,8 +94,20 @@ class IinTest {
     @Test
     void masksForLogsAndNeverPrintsTheClearNumber() {
         Iin iin = Iin.of(VALID);
-        assertThat(iin.masked()).isEqualTo("9001******17");
-        assertThat(iin.toString()).isEqualTo("9001******17").doesNotContain(VALID);
+        assertThat(iin.masked()).isEqualTo("********0017");
+        assertThat(iin.toString()).isEqualTo("********0017").doesNotContain(VALID);
+    }
+
+    @Test
+    void aMaskShowsAtMostTheLastFourDigitsNeverTheBirthDate() {
+        assertThat(Iin.mask(VALID)).isEqualTo("********0017").doesNotContain(VALID.substring(0, 6));
+        assertThat(Iin.mask("12345678901")).isEqualTo("*******8901"); // raw input of the wrong length too
+        assertThat(Iin.mask("1234567")).isEqualTo("********");
+        assertThat(Iin.mask(null)).isEqualTo("********");
+        for (int i = 0; i < 50; i++) {
+            String raw = SyntheticIins.random().value();
+            assertThat(Iin.mask(raw).replace("*", "")).isEqualTo(raw.substring(8));
+        }
     }
 
     @Test

@@ -1,0 +1,53 @@
+package kz.gfc.kit.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+
+class CallerTest {
+
+    /** A token as Keycloak issues it: the login in preferred_username (the principal's name), the user id in sub. */
+    private static QuarkusSecurityIdentity identity(Map<String, Object> claims) {
+        JsonWebToken token = new JsonWebToken() {
+            @Override
+            public String getName() {
+                return (String) claims.get("preferred_username");
+            }
+
+            @Override
+            public Set<String> getClaimNames() {
+                return claims.keySet();
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T getClaim(String name) {
+                return (T) claims.get(name);
+            }
+        };
+        return QuarkusSecurityIdentity.builder().setPrincipal(token).addRole("citizen").build();
+    }
+
+    @Test
+    void theCallerIsTheTokensSubjectNotItsRenameableLogin() {
+        var citizen = identity(Map.of("preferred_username", "citizen1", "sub", "8d1e5c1a-3f0b-4f57-9a53-2b1c0e6f7a10"));
+        assertThat(citizen.getPrincipal().getName()).isEqualTo("citizen1");
+        assertThat(new Caller(citizen).subject()).isEqualTo("8d1e5c1a-3f0b-4f57-9a53-2b1c0e6f7a10");
+    }
+
+    @Test
+    void aTokenWithoutASubjectKeysNothing() {
+        assertThatThrownBy(() -> new Caller(identity(Map.of("preferred_username", "citizen1"))).subject())
+                .isInstanceOf(AuthenticationFailedException.class);
+        assertThatThrownBy(() -> new Caller(QuarkusSecurityIdentity.builder().setAnonymous(true).build()).subject())
+                .isInstanceOf(AuthenticationFailedException.class);
+    }
+}
