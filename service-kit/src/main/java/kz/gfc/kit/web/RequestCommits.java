@@ -1,5 +1,6 @@
 package kz.gfc.kit.web;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,10 +30,13 @@ import io.quarkus.arc.Arc;
  * Quarkus fire events around a commit: {@code beforeCompletion} is called inside the commit,
  * on the transaction's thread, with the transaction still associated — so a hook's JDBC
  * statements go through the transaction's own connection, and a hook that throws rolls the
- * whole transaction back. The synchronization is registered when the transaction begins
- * ({@code @Initialized(TransactionScoped.class)}, fired by Quarkus' transaction manager on
+ * whole transaction back (Quarkus' registry runs the connection pool's own synchronizations
+ * after all others, so the connection is still the transaction's). The synchronization is
+ * registered when the transaction begins, so it runs before Hibernate's flush, which joins
+ * later; the hooks touch only the kit's own tables. It is registered
+ * on {@code @Initialized(TransactionScoped.class)}, fired by Quarkus' transaction manager on
  * every {@code begin}, whether by {@code @Transactional}, {@code QuarkusTransaction} or
- * {@code UserTransaction}).
+ * {@code UserTransaction}.
  *
  * <p>Once the response is being written, the request's hooks are closed: a transaction the
  * kit itself runs then (the audit line's own write) is not the request's action.
@@ -105,7 +109,7 @@ public class RequestCommits {
 
         private final TransactionSynchronizationRegistry registry;
         private final List<Hook> hooks;
-        private final List<AfterCompletion> after = new java.util.ArrayList<>(2);
+        private final List<AfterCompletion> after = new ArrayList<>(2);
 
         BeforeCommit(TransactionSynchronizationRegistry registry, List<Hook> hooks) {
             this.registry = registry;
