@@ -19,25 +19,64 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 import kz.gfc.kit.testing.RealInfrastructure;
+import kz.gfc.kit.web.IdempotencyKeys;
 
 /**
  * ARCHITECTURE's Idempotency-Key on a creating call: a kiosk that lost the response and
- * retries must not print a second ticket for the same person.
+ * retries must not print a second ticket for the same person — not after a crash, not after
+ * an error, not when its first call was merely slow.
  */
 @QuarkusTest
+@TestProfile(IdempotencyKeyTest.ShortTakeover.class)
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class IdempotencyKeyTest extends PinnedClock {
 
     private static final Map<String, Object> WALK_IN = Map.of("category", "INTAKE", "channel", "WALK_IN", "language", "ru");
+    private static final String PROBLEMS = "https://gfc.kz/problems/";
+    /** A request carrying it "crashes" the instance right after its action committed. */
+    private static final String CRASH = "X-Test-Crash-After-Commit";
+    private static final long TAKEOVER_MILLIS = 3_000;
+
+    /** A stale claim is taken over after 3 s instead of a minute, so a test can wait for it. */
+    public static class ShortTakeover implements QuarkusTestProfile {
+        @Override
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(DiesAfterCommitWhenAsked.class);
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("gfc.idempotency.takeover-after", "PT" + TAKEOVER_MILLIS / 1000 + "S");
+        }
+    }
+
+    /** For a request that asks: the instance stops after the action committed, before the key's response is stored. */
+    @Alternative
+    @ApplicationScoped
+    public static class DiesAfterCommitWhenAsked extends IdempotencyKeys {
+        @Override
+        public void settle(ContainerRequestContext request, ContainerResponseContext response) {
+            if (request.getHeaderString(CRASH) == null) {
+                super.settle(request, response);
+            }
+        }
+    }
 
     @BeforeEach
     void tuesdayMorning() {
@@ -110,6 +149,7 @@ class IdempotencyKeyTest extends PinnedClock {
                     ticketIds.add(r.jsonPath().getString("id"));
                 } else {
                     assertThat(r.jsonPath().getString("type")).endsWith("/idempotency-key-in-flight");
+                    assertThat(r.header("Retry-After")).isEqualTo("1");
                 }
             }
             assertThat(ticketIds).hasSize(1);
@@ -117,5 +157,87 @@ class IdempotencyKeyTest extends PinnedClock {
             pool.shutdownNow();
         }
         take(kiosk, b, null, WALK_IN).then().statusCode(201).body("number", equalTo("A-002"));
+    }
+
+    @Test
+    void aRetryWhileTheFirstCallRunsIsToldWhenToComeBack() throws Exception {
+        String b = branch("REGULAR", "INTAKE");
+        String kiosk = operator("kiosk-" + UUID.randomUUID(), b);
+        String key = "kiosk-" + UUID.randomUUID();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Response> first = pool.submit(() -> slow(kiosk, b, key, 2_000));
+            Thread.sleep(700);
+            slow(kiosk, b, key, 0).then().statusCode(409)
+                    .header("Retry-After", equalTo("1"))
+                    .body("type", equalTo(PROBLEMS + "idempotency-key-in-flight")).body("retryAfterSeconds", equalTo(1));
+            first.get().then().statusCode(201).body("number", equalTo("A-001"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCrashAfterTheCommitNeverLetsTheRetryIssueASecondTicket() throws Exception {
+        String b = branch("REGULAR", "INTAKE");
+        String kiosk = operator("kiosk-" + UUID.randomUUID(), b);
+        String key = "kiosk-" + UUID.randomUUID();
+        // the ticket is committed; the instance dies before the key's response is stored (the kiosk sees nothing)
+        as(kiosk).header("Idempotency-Key", key).header(CRASH, "yes").body(WALK_IN)
+                .post("/api/v1/branches/" + b + "/tickets").then().statusCode(201).body("number", equalTo("A-001"));
+
+        // right away the first call may still be storing its answer: come back in a second
+        take(kiosk, b, key, WALK_IN).then().statusCode(409).header("Retry-After", equalTo("1"))
+                .body("type", equalTo(PROBLEMS + "idempotency-key-in-flight"));
+        // once the takeover delay passed, a claim that never committed would be taken over: this one committed
+        Thread.sleep(TAKEOVER_MILLIS + 700);
+        take(kiosk, b, key, WALK_IN).then().statusCode(409).header("Retry-After", nullValue())
+                .body("type", equalTo(PROBLEMS + "idempotency-key-outcome-unknown"))
+                .body("committedAt", org.hamcrest.Matchers.notNullValue());
+        take(kiosk, b, null, WALK_IN).then().statusCode(201).body("number", equalTo("A-002"));
+    }
+
+    @Test
+    void anErrorAfterTheCommitKeepsTheKeySoTheRetryIssuesNoSecondTicket() {
+        String b = branch("REGULAR", "INTAKE");
+        String kiosk = operator("kiosk-" + UUID.randomUUID(), b);
+        String key = "kiosk-" + UUID.randomUUID();
+        String path = "/api/v1/test-only/branches/" + b + "/tickets-then-failure";
+        as(kiosk).header("Idempotency-Key", key).body(WALK_IN).post(path).then().statusCode(500);
+        // the ticket exists: the key is not released, the retry is not run again
+        as(kiosk).header("Idempotency-Key", key).body(WALK_IN).post(path).then().statusCode(409)
+                .body("type", equalTo(PROBLEMS + "idempotency-key-outcome-unknown"));
+        take(kiosk, b, null, WALK_IN).then().statusCode(201).body("number", equalTo("A-002"));
+    }
+
+    @Test
+    void aRetryTakingOverASlowCallFencesItOffSoOnlyOneCommits() throws Exception {
+        String b = branch("REGULAR", "INTAKE");
+        String kiosk = operator("kiosk-" + UUID.randomUUID(), b);
+        String key = "kiosk-" + UUID.randomUUID();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            // the first call writes its ticket and then stalls inside its transaction, past the takeover delay
+            Future<Response> first = pool.submit(() -> slow(kiosk, b, key, TAKEOVER_MILLIS + 3_000));
+            Thread.sleep(TAKEOVER_MILLIS + 1_000);
+            // the kiosk gave up on it and retries: the retry takes the claim over and runs
+            Response retry = slow(kiosk, b, key, 0);
+            Response original = first.get();
+
+            retry.then().statusCode(201).header("Idempotent-Replayed", nullValue()).body("number", equalTo("A-001"));
+            // the original reached its commit after the takeover: its generation was gone, it rolled back
+            original.then().statusCode(409).body("type", equalTo(PROBLEMS + "idempotency-key-taken-over"));
+            slow(kiosk, b, key, 0).then().statusCode(201).header("Idempotent-Replayed", equalTo("true"))
+                    .body("id", equalTo(retry.jsonPath().getString("id")));
+        } finally {
+            pool.shutdownNow();
+        }
+        // one ticket in the queue, not two
+        take(kiosk, b, null, WALK_IN).then().statusCode(201).body("number", equalTo("A-002"));
+    }
+
+    private static Response slow(String token, String branch, String key, long stallMillis) {
+        return as(token).header("Idempotency-Key", key).header(TestOnlyTicketResource.STALL, stallMillis).body(WALK_IN)
+                .post("/api/v1/test-only/branches/" + branch + "/slow-tickets");
     }
 }

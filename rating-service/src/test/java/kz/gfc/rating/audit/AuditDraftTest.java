@@ -84,4 +84,23 @@ class AuditDraftTest {
                 .contains("\"path\":\"/api/v1/ratings\"")
                 .contains("\"correlationId\":\"corr-" + visit + "\"");
     }
+
+    @Test
+    void R21_theDraftBelongsToTheTransactionThatReallyCommits() {
+        String visit = "retried-" + UUID.randomUUID();
+        String citizen = "citizen-" + Long.toString(System.nanoTime(), 36);
+        // the first transaction writes a draft and then fails in its own commit; the second commits
+        given().auth().oauth2(ServiceContract.token(citizen, "citizen")).contentType(ContentType.JSON)
+                .header("X-Correlation-Id", "corr-" + visit)
+                .body("{\"visitId\":\"" + visit + "\",\"branchCode\":\"ALM-01\",\"score\":4}")
+                .when().post("/api/v1/test-only/retried-ratings").then().statusCode(201);
+
+        // the instance died before completing the line: the committed transaction's draft goes out, once
+        List<ConsumerRecord<String, String>> audit = KafkaProbe.read(KafkaProbe.auditTopic(),
+                r -> r.value().contains(citizen), 1, Duration.ofSeconds(30));
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0).value()).contains("\"outcome\":\"COMMITTED\"")
+                .contains("\"action\":\"RetriedRatingResource.rate\"")
+                .contains("\"correlationId\":\"corr-" + visit + "\"");
+    }
 }

@@ -38,6 +38,13 @@ public class AuditScope {
         this.draft = outboxId;
     }
 
+    /** The transaction that wrote the draft rolled back after all (a later step of its commit failed): the draft never existed. */
+    void undrafted(UUID outboxId) {
+        if (outboxId.equals(draft)) {
+            draft = null;
+        }
+    }
+
     /** The response is known: no more drafts; returns the one to complete, if any. */
     UUID settle() {
         settled = true;

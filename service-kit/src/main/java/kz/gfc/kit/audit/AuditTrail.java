@@ -8,15 +8,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.BeforeDestroyed;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.SystemException;
-import jakarta.transaction.TransactionManager;
-import jakarta.transaction.TransactionScoped;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ResourceInfo;
 
@@ -36,6 +30,7 @@ import kz.gfc.kit.iin.Iin;
 import kz.gfc.kit.iin.Pseudonymizer;
 import kz.gfc.kit.web.CorrelationIds;
 import kz.gfc.kit.web.IdempotencyKeys;
+import kz.gfc.kit.web.RequestCommits;
 
 /**
  * R21 without any resource writing it by hand: every POST/PUT/PATCH/DELETE under
@@ -84,7 +79,7 @@ public class AuditTrail {
     AuditScope scope;
 
     @Inject
-    TransactionManager transactions;
+    RequestCommits commits;
 
     /** The request's matched resource method; also reachable where no filter parameter is (a draft). */
     @Inject
@@ -99,31 +94,36 @@ public class AuditTrail {
         String path = request.getUriInfo().getPath();
         scope.begin(request.getMethod(), path, action(request.getMethod(), path, resource), CorrelationIds.of(ctx),
                 CorrelationIds.clientAddress(ctx));
+        commits.register(this::beforeCommit);
     }
 
-    /** Fired by the transaction manager right before any transaction ends; writes the draft if this one commits. */
-    void beforeCommit(@Observes @BeforeDestroyed(TransactionScoped.class) Object transaction) {
-        if (!Arc.container().requestContext().isActive() || !scope.wantsDraft() || !committing()) {
-            return;
+    /**
+     * Right before a transaction of the request commits, inside it: writes the draft, unless an
+     * earlier transaction of the request already did. Should that transaction roll back after
+     * all (a later step of its commit failing), the draft goes with it and the next
+     * transaction of the request that commits writes one.
+     */
+    private RequestCommits.AfterCompletion beforeCommit() {
+        if (!scope.wantsDraft()) {
+            return null;
         }
         String[] segments = scope.path().split("/");
         AuditRecorded draft = event(scope.auditId(), scope.method(), scope.path(), scope.action(),
                 segments.length > 4 ? segments[4] : null, "COMMITTED", 0, scope.correlationId(), scope.clientAddress());
+        UUID id;
         try {
-            scope.drafted(outbox.publishHeld(auditTopic, draft, draftHold));
+            id = outbox.publishHeld(auditTopic, draft, draftHold);
         } catch (RuntimeException e) {
-            // publishHeld's MANDATORY boundary has marked the transaction rollback-only: a change
-            // whose audit line cannot be written does not happen
+            // thrown out of the commit, this rolls the action back: a change whose audit line cannot be written does not happen
             LOG.errorf(e, "audit draft not written for %s %s", scope.method(), scope.path());
+            throw e;
         }
-    }
-
-    private boolean committing() {
-        try {
-            return transactions.getStatus() == Status.STATUS_ACTIVE;
-        } catch (SystemException e) {
-            return false;
-        }
+        scope.drafted(id);
+        return committed -> {
+            if (!committed) {
+                scope.undrafted(id);
+            }
+        };
     }
 
     private boolean auditable(ContainerRequestContext request) {
@@ -207,7 +207,7 @@ public class AuditTrail {
         }
     }
 
-    /** Completes and releases the draft the action's transaction wrote, or writes the line afresh. */
+    /** Completes the draft the action's transaction wrote (publishes the line, withdraws the draft), or writes the line afresh. */
     protected void write(AuditRecorded event, UUID draft) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -215,7 +215,8 @@ public class AuditTrail {
                 if (r == Outbox.Release.MISSING) {
                     outbox.publish(auditTopic, event);
                 } else if (r == Outbox.Release.ALREADY_SENT) {
-                    LOG.warnf("audit draft %s went out before its response was known (hold %s)", draft, draftHold);
+                    LOG.warnf("audit draft %s went out before its response was known (hold %s); its completion follows as a second line",
+                            draft, draftHold);
                 }
             });
         } catch (RuntimeException e) {

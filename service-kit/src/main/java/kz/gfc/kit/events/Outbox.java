@@ -2,6 +2,7 @@ package kz.gfc.kit.events;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -102,25 +103,61 @@ public class Outbox {
         return id;
     }
 
-    public enum Release { RELEASED, ALREADY_SENT, MISSING }
+    /** What became of a held draft when its completion was published. */
+    public enum Release {
+        /** The draft was withdrawn before the relay took it: only the completion goes out. */
+        RELEASED,
+        /** The relay has sent, or is sending, the draft as it was: the completion follows it as a line of its own. */
+        ALREADY_SENT,
+        /** No such draft (its transaction rolled back): nothing was published. */
+        MISSING
+    }
 
-    /** Replaces a held draft with the finished event and lets it go; MISSING when its transaction rolled back. */
+    /**
+     * Completes a held draft: the finished event is published as a row of its own (new id, so
+     * a consumer's duplicate check never mistakes it for the draft) on the draft's topic, and
+     * the draft is withdrawn if the relay has not taken it.
+     *
+     * <p>The draft row itself is never rewritten, so the completion cannot be lost to a relay
+     * that read the draft (its hold having run out) and is sending it right now — whatever the
+     * relay's locking: it stamps as sent a row that is gone, or that it really sent. A draft
+     * the relay has locked or stamped is left alone ({@code SKIP LOCKED}: the response thread
+     * never waits for a relay batch); at worst an action then has both lines, the draft and its
+     * completion, never the draft alone and never the completion twice.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Release release(UUID id, DomainEvent finished) {
-        int updated = em.createNativeQuery("""
-                UPDATE outbox SET payload = ?1, msg_key = ?2, subject = ?2, held_until = NULL
-                WHERE id = ?3 AND sent_at IS NULL""")
-                .setParameter(1, serialise(finished.eventType(), finished))
-                .setParameter(2, finished.aggregateId())
-                .setParameter(3, id)
-                .executeUpdate();
-        if (updated == 1) {
-            wakeRelayOnCommit();
-            return Release.RELEASED;
+        try (Connection c = dataSource.getConnection()) {
+            String topic = null;
+            Release result = Release.RELEASED;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    DELETE FROM outbox WHERE id IN (
+                        SELECT id FROM outbox WHERE id = ? AND sent_at IS NULL FOR UPDATE SKIP LOCKED)
+                    RETURNING topic""")) {
+                ps.setObject(1, id);
+                try (ResultSet r = ps.executeQuery()) {
+                    if (r.next()) {
+                        topic = r.getString(1);
+                    }
+                }
+            }
+            if (topic == null) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT topic FROM outbox WHERE id = ?")) {
+                    ps.setObject(1, id);
+                    try (ResultSet r = ps.executeQuery()) {
+                        if (!r.next()) {
+                            return Release.MISSING;
+                        }
+                        topic = r.getString(1);
+                        result = Release.ALREADY_SENT;
+                    }
+                }
+            }
+            insert(topic, finished.eventType(), finished.aggregateId(), finished);
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException("held event " + id + " not released", e);
         }
-        long sent = ((Number) em.createNativeQuery("SELECT count(*) FROM outbox WHERE id = ?1").setParameter(1, id)
-                .getSingleResult()).longValue();
-        return sent > 0 ? Release.ALREADY_SENT : Release.MISSING;
     }
 
     private String serialise(String type, Object data) {

@@ -286,7 +286,8 @@ public class OutboxRelay {
         }
         List<Row> rows = new ArrayList<>();
         // A parked row holds back the later rows of its (topic, key); the lookup runs on the
-        // small partial index of parked rows.
+        // small partial index of parked rows. The rows read are locked until this pass ends, so
+        // an audit draft being released meanwhile is seen as on its way (Outbox.release).
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT seq, id, topic, msg_key, type, source, subject, occurred_at, correlation_id, payload
                 FROM outbox o
@@ -295,7 +296,8 @@ public class OutboxRelay {
                   AND NOT EXISTS (SELECT 1 FROM outbox p
                                   WHERE p.parked_at IS NOT NULL AND p.sent_at IS NULL AND p.discarded_at IS NULL
                                     AND p.topic = o.topic AND p.msg_key = o.msg_key AND p.seq < o.seq)
-                ORDER BY seq LIMIT ?""")) {
+                ORDER BY seq LIMIT ?
+                FOR UPDATE OF o SKIP LOCKED""")) {
             ps.setInt(1, config.batchSize());
             try (ResultSet r = ps.executeQuery()) {
                 while (r.next()) {

@@ -17,6 +17,7 @@ public class ProblemException extends RuntimeException {
     private final transient List<Problem.FieldError> errors;
     private final transient Text userMessage;
     private final transient Map<String, Object> extensions = new LinkedHashMap<>();
+    private final transient Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(int status, String code, String title, String detail, Text userMessage,
             List<Problem.FieldError> errors) {
@@ -54,6 +55,16 @@ public class ProblemException extends RuntimeException {
 
     public Map<String, Object> extensions() {
         return extensions;
+    }
+
+    /** Adds an HTTP header to the problem response, e.g. {@code Retry-After} on a 409 or 503. */
+    public ProblemException withHeader(String name, Object value) {
+        headers.put(name, String.valueOf(value));
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public int status() {

@@ -39,8 +39,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri, RoutingContext ctx) {
-        return Problems.response(Problems.of(e.status(), e.code(), e.title(), e.getMessage(), e.errors(),
+        Response r = Problems.response(Problems.of(e.status(), e.code(), e.title(), e.getMessage(), e.errors(),
                 e.userMessage(), lang(headers), path(uri), CorrelationIds.of(ctx), e.extensions()));
+        if (e.headers().isEmpty()) {
+            return r;
+        }
+        Response.ResponseBuilder b = Response.fromResponse(r);
+        e.headers().forEach(b::header);
+        return b.build();
     }
 
     @ServerExceptionMapper
@@ -168,6 +174,13 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response internal(Throwable e, HttpHeaders headers, UriInfo uri, RoutingContext ctx) {
+        // a refusal raised while a transaction committed arrives wrapped (RollbackException, and the
+        // interceptor's undeclared-throwable wrapper): it is still that refusal, not an internal error
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof ProblemException p) {
+                return problem(p, headers, uri, ctx);
+            }
+        }
         String correlationId = CorrelationIds.of(ctx);
         var conflict = DataConflicts.of(e);
         if (conflict.isPresent()) {

@@ -46,8 +46,19 @@ import kz.gfc.kit.problem.Text;
  * successful response is kept for a day; a retry with the same key and the same request gets
  * that response back (header {@code Idempotent-Replayed: true}) and changes nothing. The same
  * key with a different request is refused (422); a retry while the first call still runs is
- * told to wait (409, {@code Retry-After}). A call that failed releases its key: it changed
- * nothing, so trying again is safe. Keys are per caller, so two callers never collide.
+ * told to wait (409, {@code Retry-After}). Keys are per caller, so two callers never collide.
+ *
+ * <p>An action never runs twice for one key. Right before any transaction of the claiming
+ * request commits, the key is marked committed through that same transaction
+ * ({@link RequestCommits}), so the mark exists exactly when something committed. Only a key
+ * whose call committed nothing is released when the call fails (trying again is then safe);
+ * a committed key is kept whatever happens next — an error after the commit, or an instance
+ * that died before storing the response — and a retry is then told the outcome is unknown
+ * (409 {@code idempotency-key-outcome-unknown}) instead of running the action again. A claim
+ * whose call neither committed nor answered within {@code gfc.idempotency.takeover-after} is
+ * taken over by a retry; each takeover bumps the claim's generation, and the original call,
+ * if it was only slow, finds its generation gone at its commit and is rolled back (409
+ * {@code idempotency-key-taken-over}), so exactly one of them commits.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -58,9 +69,8 @@ public class IdempotencyKeys {
     private static final Logger LOG = Logger.getLogger(IdempotencyKeys.class);
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
     private static final String CLAIM = IdempotencyKeys.class.getName();
-    /** A claim this old whose call never finished belonged to a crashed instance: it may be taken over. */
-    private static final Duration ABANDONED = Duration.ofMinutes(1);
     private static final Duration KEPT = Duration.ofHours(24);
+    private static final int RETRY_AFTER_SECONDS = 1;
 
     @Inject
     AgroalDataSource dataSource;
@@ -74,9 +84,16 @@ public class IdempotencyKeys {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    IdempotencyConfig config;
+
+    @Inject
+    RequestCommits commits;
+
     private volatile Instant lastCleanup = Instant.EPOCH;
 
-    private record Claim(String caller, String key) {
+    /** One claim of a key: the takeover of a stale claim is a new generation, and fences the old one off. */
+    private record Claim(String caller, String key, int generation) {
     }
 
     @ServerRequestFilter(priority = Priorities.USER + 100)
@@ -96,38 +113,17 @@ public class IdempotencyKeys {
         request.setEntityStream(new ByteArrayInputStream(body));
         String hash = sha256(request.getUriInfo().getRequestUri().getRawPath() + "?"
                 + request.getUriInfo().getRequestUri().getRawQuery() + "\n", body);
-        Claim claim = new Claim(caller(), key);
+        String caller = caller();
         try (Connection c = dataSource.getConnection()) {
             cleanup(c);
-            if (insert(c, claim, hash) || takeOverAbandoned(c, claim, hash)) {
+            Integer generation = insert(c, caller, key, hash) ? Integer.valueOf(0) : takeOverStale(c, caller, key, hash);
+            if (generation != null) {
+                Claim claim = new Claim(caller, key, generation);
                 request.setProperty(CLAIM, claim);
+                commits.register(() -> markCommitted(claim));
                 return Optional.empty();
             }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT request_hash, status, location, content_type, body FROM idempotency_key
-                    WHERE caller = ? AND idem_key = ?""")) {
-                ps.setString(1, claim.caller());
-                ps.setString(2, claim.key());
-                try (ResultSet r = ps.executeQuery()) {
-                    if (!r.next() || r.getObject(2) == null) {
-                        throw inFlight();
-                    }
-                    if (!hash.equals(r.getString(1))) {
-                        throw ProblemException.unprocessable("idempotency-key-reused",
-                                "This Idempotency-Key was used for a different request",
-                                Text.of("Бұл кілт басқа сұранысқа қолданылған", "Этот ключ уже использован для другого запроса"),
-                                new Problem.FieldError(HEADER, "already used for a different request"));
-                    }
-                    Response.ResponseBuilder replay = Response.status(r.getInt(2)).header(REPLAYED, "true");
-                    if (r.getString(3) != null) {
-                        replay.header(HttpHeaders.LOCATION, r.getString(3));
-                    }
-                    if (r.getString(5) != null) {
-                        replay.entity(r.getString(5)).type(r.getString(4) == null ? MediaType.APPLICATION_JSON : r.getString(4));
-                    }
-                    return Optional.of(replay.build());
-                }
-            }
+            return Optional.of(answerRetry(c, caller, key, hash));
         } catch (SQLException e) {
             throw new IllegalStateException("idempotency key store unavailable", e);
         }
@@ -150,50 +146,146 @@ public class IdempotencyKeys {
         }
     }
 
+    /**
+     * Stores what the call answered. Every statement names the claim's generation: a call that
+     * was taken over touches nothing of its successor's.
+     */
     private void settle(Claim claim, int status, String location, String type, String body) {
-        boolean succeeded = status >= 200 && status < 300;
-        String sql = succeeded
-                ? "UPDATE idempotency_key SET status = ?, location = ?, content_type = ?, body = ? WHERE caller = ? AND idem_key = ?"
-                : "DELETE FROM idempotency_key WHERE caller = ? AND idem_key = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            if (succeeded) {
-                ps.setInt(i++, status);
-                ps.setString(i++, location);
-                ps.setString(i++, type);
-                ps.setString(i++, body);
+        try (Connection c = dataSource.getConnection()) {
+            if (status >= 200 && status < 300) {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        UPDATE idempotency_key SET status = ?, location = ?, content_type = ?, body = ?
+                        WHERE caller = ? AND idem_key = ? AND generation = ?""")) {
+                    ps.setInt(1, status);
+                    ps.setString(2, location);
+                    ps.setString(3, type);
+                    ps.setString(4, body);
+                    bind(ps, 5, claim);
+                    ps.executeUpdate();
+                }
+                return;
             }
-            ps.setString(i++, claim.caller());
-            ps.setString(i, claim.key());
-            ps.executeUpdate();
+            // the call failed: if it committed nothing, trying again is safe and the key is released
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM idempotency_key WHERE caller = ? AND idem_key = ? AND generation = ? AND committed_at IS NULL")) {
+                bind(ps, 1, claim);
+                if (ps.executeUpdate() == 1) {
+                    return;
+                }
+            }
+            // it committed, then failed (a later step, the response): running it again would do it twice
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE idempotency_key SET status = ?
+                    WHERE caller = ? AND idem_key = ? AND generation = ? AND committed_at IS NOT NULL AND status IS NULL""")) {
+                ps.setInt(1, status);
+                bind(ps, 2, claim);
+                if (ps.executeUpdate() == 1) {
+                    LOG.warnf("Idempotency-Key %s kept: its call committed, then answered %d; retries are told the outcome is unknown",
+                            claim.key(), status);
+                }
+            }
         } catch (SQLException e) {
-            // the call itself is done; a retry within a minute gets 409, later it runs again
+            // the call itself is done; if it committed, its mark keeps retries from running it again
             LOG.errorf(e, "Idempotency-Key %s not settled", claim.key());
         }
     }
 
-    private static boolean insert(Connection c, Claim claim, String hash) throws SQLException {
+    /** In the claiming request's transaction, right before it commits: the key's outcome is now "committed". */
+    private RequestCommits.AfterCompletion markCommitted(Claim claim) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                UPDATE idempotency_key SET committed_at = coalesce(committed_at, clock_timestamp())
+                WHERE caller = ? AND idem_key = ? AND generation = ?""")) {
+            bind(ps, 1, claim);
+            if (ps.executeUpdate() == 1) {
+                return null;
+            }
+        } catch (SQLException e) {
+            // without its mark a committed action could be run again by a retry: it does not commit
+            throw new IllegalStateException("Idempotency-Key " + claim.key() + " not marked committed", e);
+        }
+        throw takenOver();
+    }
+
+    private Response answerRetry(Connection c, String caller, String key, String hash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT request_hash, status, location, content_type, body, committed_at,
+                       committed_at < now() - make_interval(secs => ?)
+                FROM idempotency_key WHERE caller = ? AND idem_key = ?""")) {
+            ps.setDouble(1, seconds(config.takeoverAfter()));
+            ps.setString(2, caller);
+            ps.setString(3, key);
+            try (ResultSet r = ps.executeQuery()) {
+                if (!r.next()) {
+                    throw inFlight(); // released a moment ago: the next try claims it
+                }
+                if (!hash.equals(r.getString(1))) {
+                    throw ProblemException.unprocessable("idempotency-key-reused",
+                            "This Idempotency-Key was used for a different request",
+                            Text.of("Бұл кілт басқа сұранысқа қолданылған", "Этот ключ уже использован для другого запроса"),
+                            new Problem.FieldError(HEADER, "already used for a different request"));
+                }
+                Integer status = (Integer) r.getObject(2);
+                Instant committedAt = r.getTimestamp(6) == null ? null : r.getTimestamp(6).toInstant();
+                if (status != null && status >= 200 && status < 300) {
+                    Response.ResponseBuilder replay = Response.status(status).header(REPLAYED, "true");
+                    if (r.getString(3) != null) {
+                        replay.header(HttpHeaders.LOCATION, r.getString(3));
+                    }
+                    if (r.getString(5) != null) {
+                        replay.entity(r.getString(5)).type(r.getString(4) == null ? MediaType.APPLICATION_JSON : r.getString(4));
+                    }
+                    return replay.build();
+                }
+                // committed, then answered an error; or committed long ago and never answered (its instance died)
+                if (committedAt != null && (status != null || r.getBoolean(7))) {
+                    throw outcomeUnknown(committedAt);
+                }
+                throw inFlight(); // still running, or committed a moment ago and storing its response
+            }
+        }
+    }
+
+    private static boolean insert(Connection c, String caller, String key, String hash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO idempotency_key (caller, idem_key, request_hash) VALUES (?, ?, ?)
                 ON CONFLICT DO NOTHING""")) {
-            ps.setString(1, claim.caller());
-            ps.setString(2, claim.key());
+            ps.setString(1, caller);
+            ps.setString(2, key);
             ps.setString(3, hash);
             return ps.executeUpdate() == 1;
         }
     }
 
-    private static boolean takeOverAbandoned(Connection c, Claim claim, String hash) throws SQLException {
+    /**
+     * A claim that neither committed nor answered for {@code takeover-after} belonged to an
+     * instance presumed dead: the retry takes it over as the next generation. Should the
+     * original only have been slow, its commit finds its generation gone and rolls back; a
+     * commit already under way holds the row, so this waits for it and then finds it committed.
+     */
+    private Integer takeOverStale(Connection c, String caller, String key, String hash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE idempotency_key SET created_at = now()
-                WHERE caller = ? AND idem_key = ? AND request_hash = ? AND status IS NULL
-                  AND created_at < now() - make_interval(secs => ?)""")) {
-            ps.setString(1, claim.caller());
-            ps.setString(2, claim.key());
+                UPDATE idempotency_key SET created_at = now(), generation = generation + 1
+                WHERE caller = ? AND idem_key = ? AND request_hash = ? AND status IS NULL AND committed_at IS NULL
+                  AND created_at < now() - make_interval(secs => ?)
+                RETURNING generation""")) {
+            ps.setString(1, caller);
+            ps.setString(2, key);
             ps.setString(3, hash);
-            ps.setLong(4, ABANDONED.toSeconds());
-            return ps.executeUpdate() == 1;
+            ps.setDouble(4, seconds(config.takeoverAfter()));
+            try (ResultSet r = ps.executeQuery()) {
+                return r.next() ? Integer.valueOf(r.getInt(1)) : null;
+            }
         }
+    }
+
+    private static void bind(PreparedStatement ps, int from, Claim claim) throws SQLException {
+        ps.setString(from, claim.caller());
+        ps.setString(from + 1, claim.key());
+        ps.setInt(from + 2, claim.generation());
+    }
+
+    private static double seconds(Duration d) {
+        return d.toMillis() / 1000.0;
     }
 
     private void cleanup(Connection c) throws SQLException {
@@ -234,7 +326,26 @@ public class IdempotencyKeys {
         return ProblemException.conflict("idempotency-key-in-flight",
                 "A request with this Idempotency-Key is still being processed; retry in a second",
                 Text.of("Сұраныс өңделуде, сәлден кейін қайталаңыз", "Запрос ещё обрабатывается, повторите через секунду"))
-                .with("retryAfterSeconds", 1);
+                .with("retryAfterSeconds", RETRY_AFTER_SECONDS)
+                .withHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    }
+
+    /** Final: the action was carried out once and is not run again; its result is to be looked up, not retried. */
+    private static ProblemException outcomeUnknown(Instant committedAt) {
+        return ProblemException.conflict("idempotency-key-outcome-unknown",
+                "The request with this Idempotency-Key was carried out, but its response was lost or was an error;"
+                        + " it is not run again: look its result up instead of retrying",
+                Text.of("Сұраныс орындалды, бірақ оның жауабы жоғалды. Қайталамаңыз: нәтижесін тексеріңіз",
+                        "Запрос выполнен, но ответ на него потерян. Не повторяйте его: проверьте результат"))
+                .with("committedAt", committedAt.toString());
+    }
+
+    private static ProblemException takenOver() {
+        return ProblemException.conflict("idempotency-key-taken-over",
+                "This request ran longer than gfc.idempotency.takeover-after and a retry with the same"
+                        + " Idempotency-Key took it over; its changes were rolled back, the retry's stand",
+                Text.of("Сұраныс тым ұзақ орындалды және қайталанған сұраныс оны алмастырды; оның өзгерістері болдырылмады",
+                        "Запрос выполнялся слишком долго, и его заменил повторный; его изменения отменены"));
     }
 
     private static String sha256(String head, byte[] body) {
