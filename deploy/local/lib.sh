@@ -74,7 +74,7 @@ pg_start() {
   fi
   touch "$logf"; [ "$(id -u)" = 0 ] && chown postgres "$logf"
   as_pg "$bin/pg_ctl" -D "$data" -l "$logf" -w -t 60 \
-    -o "-p $GFC_PG_PORT -k $data -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=${GFC_PG_FSYNC:-on}" start >/dev/null \
+    -o "-p $GFC_PG_PORT -k $data -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=${GFC_PG_FSYNC:-on} -c log_error_verbosity=terse" start >/dev/null \
     || die "PostgreSQL did not start: $logf"
   # The application role owns its database; CREATEDB lets each test run make a database of its own.
   "$bin/psql" -h 127.0.0.1 -p "$GFC_PG_PORT" -U postgres -d postgres -qAt -v ON_ERROR_STOP=1 <<SQL >/dev/null

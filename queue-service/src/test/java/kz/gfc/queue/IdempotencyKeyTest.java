@@ -118,6 +118,29 @@ class IdempotencyKeyTest extends PinnedClock {
     }
 
     @Test
+    void aKeyBelongsToTheTokensSubjectNotToItsRenameableLogin() {
+        String b = branch("REGULAR", "INTAKE");
+        String subject = "kiosk-subject-" + UUID.randomUUID();
+        String key = "kiosk-" + UUID.randomUUID();
+        String before = OidcWiremockTestResource.generateJwtToken("kiosk-old-name", Set.of("operator"), subject, "Bearer",
+                audienceOf(operator("probe", b)), Map.of("branch", b));
+        String renamed = OidcWiremockTestResource.generateJwtToken("kiosk-new-name", Set.of("operator"), subject, "Bearer",
+                audienceOf(operator("probe", b)), Map.of("branch", b));
+        take(before, b, key, WALK_IN).then().statusCode(201).body("number", equalTo("A-001"));
+        // the same account after an admin renamed its login: still the same caller, so no second ticket
+        take(renamed, b, key, WALK_IN).then().statusCode(201).header("Idempotent-Replayed", equalTo("true"))
+                .body("number", equalTo("A-001"));
+        take(renamed, b, null, WALK_IN).then().statusCode(201).body("number", equalTo("A-002"));
+    }
+
+    private static Set<String> audienceOf(String token) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Object aud = io.restassured.path.json.JsonPath.from(payload).get("aud");
+        return aud instanceof List<?> list ? Set.copyOf(list.stream().map(String::valueOf).toList()) : Set.of(String.valueOf(aud));
+    }
+
+    @Test
     void aRefusedCallReleasesItsKeySoTheRetryRunsAgain() {
         String b = branch("REGULAR", "INTAKE");
         String kiosk = operator("kiosk-" + UUID.randomUUID(), b);

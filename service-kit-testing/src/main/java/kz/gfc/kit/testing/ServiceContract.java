@@ -56,13 +56,14 @@ public abstract class ServiceContract {
         given().when().get(publicPath()).then().statusCode(200);
     }
 
+    /** A bearer token for {@code user}, who is also its subject ({@code sub}), as each Keycloak user has one of their own. */
     public static String token(String user, String... roles) {
-        return OidcWiremockTestResource.getAccessToken(user, Set.of(roles));
+        return token(user, java.util.Map.of(), roles);
     }
 
     /** A token with extra claims, e.g. the {@code branch} a member of staff works at. */
     public static String token(String user, java.util.Map<String, String> claims, String... roles) {
-        return OidcWiremockTestResource.generateJwtToken(user, Set.of(roles), "123456", "Bearer", Audience.VALUE, claims);
+        return OidcWiremockTestResource.generateJwtToken(user, Set.of(roles), user, "Bearer", Audience.VALUE, claims);
     }
 
     /** The audience the test OIDC server puts in its tokens, read once off one of them (it is not public). */

@@ -90,6 +90,9 @@ public class IdempotencyKeys {
     @Inject
     RequestCommits commits;
 
+    @Inject
+    Caller callers;
+
     private volatile Instant lastCleanup = Instant.EPOCH;
 
     /** One claim of a key: the takeover of a stale claim is a new generation, and fences the old one off. */
@@ -301,10 +304,11 @@ public class IdempotencyKeys {
         }
     }
 
+    /** Keys belong to the token's subject, not to a login name an admin can rename and hand on. */
     private String caller() {
-        String name = identity.getPrincipal().getName();
-        // a citizen's login may be their IIN: this table keeps only its pseudonym
-        return Iin.isValid(name) ? pseudonyms.pseudonym(Iin.of(name)) : name;
+        String subject = callers.subject();
+        // an identity provider may use a person's IIN as the subject: this table keeps only its pseudonym
+        return Iin.isValid(subject) ? pseudonyms.pseudonym(Iin.of(subject)) : subject;
     }
 
     private String body(Object entity) {
