@@ -37,7 +37,6 @@ class DeadLetterTest {
     @Test
     void poisonMessagesAreDeadLetteredWithTheirReasonAndTheNextGoodOneIsStored() throws Exception {
         String dlq = AuditEvents.deadLetterTopic();
-        assertThat(dlq).startsWith("gfc.dlq.audit-service.v1");
         String key = "poison-" + UUID.randomUUID();
 
         KafkaProbe.send(KafkaProbe.auditTopic(), key, AuditEvents.ce(AuditRecorded.TYPE), "{not json");
