@@ -215,8 +215,13 @@ public final class DeadLetterReplay {
         return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
+    /** One line per record: a reason may span lines (PostgreSQL's "Where:" part). */
     private static String abbreviate(String s) {
-        return s == null ? "?" : s.length() <= 160 ? s : s.substring(0, 157) + "...";
+        if (s == null) {
+            return "?";
+        }
+        String line = s.replaceAll("\\s+", " ");
+        return line.length() <= 160 ? line : line.substring(0, 157) + "...";
     }
 
     private static Properties consumerConfig(Options options) {
