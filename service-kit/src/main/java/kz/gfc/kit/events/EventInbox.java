@@ -133,15 +133,16 @@ public class EventInbox {
     }
 
     private Outcome process(ConsumerRecord<String, String> record) {
-        IncomingEvent event = parse(record);
-        EventHandler handler = byType.get(event.type());
-        if (handler == null) {
-            // a producer may add types to a shared topic; they are none of this service's business
-            if (ignoredTypes.add(event.type())) {
-                LOG.infof("events of type %s on %s are not handled by %s: skipped", event.type(), record.topic(), consumer);
+        String type = header(record, CloudEventHeaders.TYPE);
+        if (type != null && !type.isBlank() && !byType.containsKey(type)) {
+            // a producer may add types to a shared topic, whatever their data: none of this service's business
+            if (ignoredTypes.add(type)) {
+                LOG.infof("events of type %s on %s are not handled by %s: skipped", type, record.topic(), consumer);
             }
             return Outcome.IGNORED;
         }
+        IncomingEvent event = parse(record);
+        EventHandler handler = byType.get(event.type());
         boolean fresh = QuarkusTransaction.requiringNew().call(() -> {
             int inserted = em.createNativeQuery(
                     "INSERT INTO processed_event (event_id, consumer, type) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
