@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -32,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 import kz.gfc.kit.iin.SyntheticIins;
+import kz.gfc.kit.testing.DatabaseProbe;
 import kz.gfc.kit.testing.RealInfrastructure;
 
 /**
@@ -116,7 +116,7 @@ class WriteConflictTest extends PinnedClock {
             write.run(rival);
             CompletableFuture<Response> response = CompletableFuture.supplyAsync(request);
             try {
-                awaitABackendWaitingOnALock();
+                DatabaseProbe.awaitASessionWaitingOnALock(db, "the request");
             } finally {
                 rival.commit();
             }
@@ -124,21 +124,6 @@ class WriteConflictTest extends PinnedClock {
         }
     }
 
-    private void awaitABackendWaitingOnALock() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            try (Connection c = db.getConnection();
-                    ResultSet r = c.createStatement().executeQuery("SELECT count(*) FROM pg_stat_activity"
-                            + " WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
-                r.next();
-                if (r.getInt(1) > 0) {
-                    return;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the request never waited on the rival's lock");
-    }
 
     private static void update(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -15,7 +15,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
@@ -36,6 +35,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import kz.gfc.kit.testing.DatabaseProbe;
 import kz.gfc.kit.testing.RealInfrastructure;
 import kz.gfc.kit.testing.ServiceContract;
 
@@ -79,7 +79,7 @@ class ErrorProblemsTest {
                     .body("{\"visitId\":\"" + visit + "\",\"branchCode\":\"ALM-01\",\"score\":5}")
                     .post("/api/v1/ratings"));
             try {
-                awaitABackendWaitingOnALock();
+                DatabaseProbe.awaitASessionWaitingOnALock(db, "the rating");
             } finally {
                 rival.commit();
             }
@@ -224,21 +224,5 @@ class ErrorProblemsTest {
             return i;
         }
         throw new IllegalStateException("malformed response: " + new String(b, StandardCharsets.UTF_8));
-    }
-
-    private void awaitABackendWaitingOnALock() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            try (Connection c = db.getConnection();
-                    ResultSet r = c.createStatement().executeQuery("SELECT count(*) FROM pg_stat_activity"
-                            + " WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
-                r.next();
-                if (r.getInt(1) > 0) {
-                    return;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the rating never waited on the rival's lock");
     }
 }
