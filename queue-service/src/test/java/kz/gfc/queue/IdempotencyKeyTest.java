@@ -34,6 +34,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 import kz.gfc.kit.testing.RealInfrastructure;
+import kz.gfc.kit.testing.ServiceContract;
 import kz.gfc.kit.web.IdempotencyKeys;
 
 /**
@@ -122,22 +123,13 @@ class IdempotencyKeyTest extends PinnedClock {
         String b = branch("REGULAR", "INTAKE");
         String subject = "kiosk-subject-" + UUID.randomUUID();
         String key = "kiosk-" + UUID.randomUUID();
-        String before = OidcWiremockTestResource.generateJwtToken("kiosk-old-name", Set.of("operator"), subject, "Bearer",
-                audienceOf(operator("probe", b)), Map.of("branch", b));
-        String renamed = OidcWiremockTestResource.generateJwtToken("kiosk-new-name", Set.of("operator"), subject, "Bearer",
-                audienceOf(operator("probe", b)), Map.of("branch", b));
+        String before = ServiceContract.token("kiosk-old-name", subject, Map.of("branch", b), "operator");
+        String renamed = ServiceContract.token("kiosk-new-name", subject, Map.of("branch", b), "operator");
         take(before, b, key, WALK_IN).then().statusCode(201).body("number", equalTo("A-001"));
         // the same account after an admin renamed its login: still the same caller, so no second ticket
         take(renamed, b, key, WALK_IN).then().statusCode(201).header("Idempotent-Replayed", equalTo("true"))
                 .body("number", equalTo("A-001"));
         take(renamed, b, null, WALK_IN).then().statusCode(201).body("number", equalTo("A-002"));
-    }
-
-    private static Set<String> audienceOf(String token) {
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
-                java.nio.charset.StandardCharsets.UTF_8);
-        Object aud = io.restassured.path.json.JsonPath.from(payload).get("aud");
-        return aud instanceof List<?> list ? Set.copyOf(list.stream().map(String::valueOf).toList()) : Set.of(String.valueOf(aud));
     }
 
     @Test

@@ -29,6 +29,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 import kz.gfc.kit.iin.SyntheticIins;
 import kz.gfc.kit.testing.RealInfrastructure;
+import kz.gfc.kit.testing.ServiceContract;
 
 /** Issuing tickets, the digital ticket (R12) in its language (R16), and the holder's own actions. */
 @QuarkusTest
@@ -92,6 +93,20 @@ class TicketTest extends PinnedClock {
         as(owner).delete("/api/v1/tickets/" + first).then().statusCode(409)
                 .body("type", equalTo("https://gfc.kz/problems/illegal-ticket-transition"));
         as(citizen("owner-2")).get("/api/v1/tickets/" + second).then().statusCode(200).body("position", equalTo(1));
+    }
+
+    @Test
+    void R12_aTicketBelongsToTheTokensSubjectNotToItsLogin() {
+        String b = branch("REGULAR", "INTAKE");
+        String subject = "citizen-subject-" + System.nanoTime();
+        String id = issue(ServiceContract.token("aigerim", subject, Map.of(), "citizen"), b, body("INTAKE", "ru"))
+                .then().statusCode(201).extract().path("id");
+        // the same person after their login was renamed still holds it
+        as(ServiceContract.token("aigerim.n", subject, Map.of(), "citizen")).get("/api/v1/tickets/" + id).then()
+                .statusCode(200);
+        // someone else who was handed the old login does not
+        as(ServiceContract.token("aigerim", "another-" + subject, Map.of(), "citizen")).get("/api/v1/tickets/" + id)
+                .then().statusCode(404);
     }
 
     @Test

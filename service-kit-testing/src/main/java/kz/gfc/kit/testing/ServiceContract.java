@@ -63,7 +63,12 @@ public abstract class ServiceContract {
 
     /** A token with extra claims, e.g. the {@code branch} a member of staff works at. */
     public static String token(String user, java.util.Map<String, String> claims, String... roles) {
-        return OidcWiremockTestResource.generateJwtToken(user, Set.of(roles), user, "Bearer", Audience.VALUE, claims);
+        return token(user, user, claims, roles);
+    }
+
+    /** A token whose login ({@code preferred_username}) and subject differ, as after an admin renamed an account. */
+    public static String token(String login, String subject, java.util.Map<String, String> claims, String... roles) {
+        return OidcWiremockTestResource.generateJwtToken(login, Set.of(roles), subject, "Bearer", Audience.VALUE, claims);
     }
 
     /** The audience the test OIDC server puts in its tokens, read once off one of them (it is not public). */
