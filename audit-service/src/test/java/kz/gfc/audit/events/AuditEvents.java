@@ -60,7 +60,8 @@ final class AuditEvents {
 
     /** gfc.dlq.audit-service.v1, as service-kit names it for every incoming channel; in tests a topic of the run's own. */
     static String deadLetterTopic() {
-        return "gfc.dlq.audit-service.v1.test-" + ConfigProvider.getConfig().getValue("gfc.test.run-id", String.class);
+        return ConfigProvider.getConfig().getValue("mp.messaging.connector.smallrye-kafka.dead-letter-queue.topic",
+                String.class);
     }
 
     /** gfc_events_consumed_total for the audit topic and one result; 0 before the first such event. */

@@ -92,7 +92,7 @@ class AuditLineBoundsTest {
         // stored as hashed: the chain still verifies with it
         given().auth().oauth2(ServiceContract.token("auditor-1", "auditor")).when().get("/api/v1/audit/verify").then()
                 .statusCode(200).body("intact", equalTo(true));
-        assertThat(KafkaProbe.read(DeadLetterTest.DLQ, rec -> key.equals(rec.key()), 1, Duration.ofSeconds(3))).isEmpty();
+        assertThat(KafkaProbe.read(AuditEvents.deadLetterTopic(), rec -> key.equals(rec.key()), 1, Duration.ofSeconds(3))).isEmpty();
     }
 
     @Test
