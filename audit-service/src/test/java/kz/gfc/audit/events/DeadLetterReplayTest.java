@@ -46,17 +46,21 @@ class DeadLetterReplayTest {
     void aDeadLetterIsReplayedAfterTheFixProcessedOnceAndNotReplayedTwice() {
         Instant start = Instant.now().minusSeconds(1);
         String key = "replay-" + UUID.randomUUID();
-        // An action longer than its column: the insert fails with a data error that no retry fixes.
-        String id = AuditEvents.send(key, AuditEvents.byRatingService(key, "RatingResource.rate/" + "x".repeat(300)));
+        // A rule of the database refuses this line (a check violation): no retry fixes it, so it
+        // is dead-lettered. The fix is a migration that lifts the rule.
+        String poison = "RatingResource.rate/poison-" + key;
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "ALTER TABLE audit_record ADD CONSTRAINT replay_test_rule CHECK (action <> '" + poison + "')")
+                .executeUpdate());
+        String id = AuditEvents.send(key, AuditEvents.byRatingService(key, poison));
         List<ConsumerRecord<String, String>> dead = KafkaProbe.read(AuditEvents.deadLetterTopic(),
                 r -> key.equals(r.key()), 1, Duration.ofSeconds(30));
         assertThat(dead).hasSize(1);
-        assertThat(KafkaProbe.header(dead.get(0), "dead-letter-reason")).contains("too long");
+        assertThat(KafkaProbe.header(dead.get(0), "dead-letter-reason")).isNotBlank();
         assertThat(AuditEvents.stored(id)).isZero();
 
-        // The fix: a migration widens the column.
         QuarkusTransaction.requiringNew().run(() -> em
-                .createNativeQuery("ALTER TABLE audit_record ALTER COLUMN action TYPE VARCHAR(1000)").executeUpdate());
+                .createNativeQuery("ALTER TABLE audit_record DROP CONSTRAINT replay_test_rule").executeUpdate());
 
         Options options = Options.forService(KafkaProbe.bootstrap(), "audit-service")
                 .topic(AuditEvents.deadLetterTopic()).since(start).types(Set.of(AuditRecorded.TYPE));
