@@ -89,6 +89,22 @@ class ReferenceDataAdminTest extends PinnedClock {
     }
 
     @Test
+    void aCategoryAWindowStillServesCannotBeTakenFromItsBranch() {
+        String b = branch("REGULAR", "INTAKE", "ISSUANCE");
+        long w = window(b, 4, "INTAKE", "ISSUANCE");
+        as(ADMIN).body(List.of("INTAKE")).put("/api/v1/branches/" + b + "/categories").then().statusCode(409)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("https://gfc.kz/problems/category-still-served"))
+                .body("windows", equalTo(List.of(4)));
+        as(ADMIN).get("/api/v1/branches/" + b).then().body("categories", containsInAnyOrder("INTAKE", "ISSUANCE"));
+        // once the window no longer serves it, the branch may stop serving it too
+        as(ADMIN).body(Map.of("number", 4, "categories", List.of("INTAKE"))).put("/api/v1/windows/" + w).then()
+                .statusCode(200);
+        as(ADMIN).body(List.of("INTAKE")).put("/api/v1/branches/" + b + "/categories").then().statusCode(200)
+                .body("categories", containsInAnyOrder("INTAKE"));
+    }
+
+    @Test
     void aStaffedWindowIsNotRetiredAndARetiredOneIsGoneButItsNumberIsFree() {
         String b = branch("REGULAR", "INTAKE");
         long w = window(b, 3, "INTAKE");

@@ -68,11 +68,23 @@ public class ReferenceData {
         return b;
     }
 
+    /** A category a window of the branch still serves cannot be taken away: change the window first. */
     @Transactional
     public Branch setBranchCategories(String code, Set<String> categories) {
         Branch b = catalogue.branch(code);
+        Set<String> kept = categories(categories);
+        List<ServiceWindow> stillServing = ServiceWindow.<ServiceWindow>list("branchCode = ?1 and retiredAt is null", b.code)
+                .stream().filter(w -> !kept.containsAll(w.categories)).toList();
+        if (!stillServing.isEmpty()) {
+            throw ProblemException.conflict("category-still-served",
+                    "Windows " + stillServing.stream().map(w -> String.valueOf(w.number)).sorted().toList()
+                            + " of branch " + b.code + " still serve a category being removed; change them first",
+                    Text.of("Бұл қызмет түрін терезе әлі көрсетеді: алдымен терезені өзгертіңіз",
+                            "Этот вид услуг ещё обслуживает окно: сначала измените окно"))
+                    .with("windows", stillServing.stream().map(w -> w.number).sorted().toList());
+        }
         b.categories.clear();
-        b.categories.addAll(categories(categories));
+        b.categories.addAll(kept);
         return b;
     }
 
