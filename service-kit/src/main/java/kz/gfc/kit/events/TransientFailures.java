@@ -3,11 +3,10 @@ package kz.gfc.kit.events;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
+
+import kz.gfc.kit.db.Causes;
 
 /**
  * Tells a failure of the database (worth waiting for: the event is valid) from a failure
@@ -43,27 +42,9 @@ public final class TransientFailures {
      * and always wins.
      */
     public static boolean isTransient(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Throwable> todo = new ArrayDeque<>();
-        todo.push(failure);
-        boolean transientSeen = false;
-        while (!todo.isEmpty()) {
-            Throwable t = todo.pop();
-            if (t == null || !seen.add(t)) {
-                continue;
-            }
-            if (t instanceof UnprocessableEventException) {
-                return false;
-            }
-            transientSeen |= isTransientItself(t);
-            if (t.getCause() != null) {
-                todo.push(t.getCause());
-            }
-            if (t instanceof SQLException sql && sql.getNextException() != null) {
-                todo.push(sql.getNextException());
-            }
-        }
-        return transientSeen;
+        List<Throwable> causes = Causes.of(failure);
+        return causes.stream().noneMatch(UnprocessableEventException.class::isInstance)
+                && causes.stream().anyMatch(TransientFailures::isTransientItself);
     }
 
     private static boolean isTransientItself(Throwable t) {

@@ -1,14 +1,6 @@
 package kz.gfc.kit.problem;
 
 import java.sql.SQLException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,6 +8,8 @@ import jakarta.persistence.OptimisticLockException;
 
 import org.hibernate.StaleObjectStateException;
 import org.hibernate.StaleStateException;
+
+import kz.gfc.kit.db.Causes;
 
 /**
  * Recognises a write that lost to a concurrent one, however deeply it is wrapped: a unique
@@ -27,7 +21,6 @@ final class DataConflicts {
 
     /** PostgreSQL's unique_violation and exclusion_violation. */
     private static final Set<String> DUPLICATE_STATES = Set.of("23505", "23P01");
-    private static final int MAX_DEPTH = 20;
 
     private DataConflicts() {
     }
@@ -38,26 +31,7 @@ final class DataConflicts {
      * when the exception is no write conflict.
      */
     static Optional<String> of(Throwable e) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Throwable> todo = new ArrayDeque<>();
-        todo.add(e);
-        while (!todo.isEmpty() && seen.size() < MAX_DEPTH) {
-            Throwable t = todo.poll();
-            if (!seen.add(t)) {
-                continue;
-            }
-            Optional<String> reason = reason(t);
-            if (reason.isPresent()) {
-                return reason;
-            }
-            List<Throwable> next = new ArrayList<>(Arrays.asList(t.getSuppressed()));
-            next.add(t.getCause());
-            if (t instanceof SQLException sql) {
-                next.add(sql.getNextException());
-            }
-            next.stream().filter(Objects::nonNull).forEach(todo::add);
-        }
-        return Optional.empty();
+        return Causes.of(e).stream().map(DataConflicts::reason).flatMap(Optional::stream).findFirst();
     }
 
     private static Optional<String> reason(Throwable t) {

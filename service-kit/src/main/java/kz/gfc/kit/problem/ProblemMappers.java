@@ -24,6 +24,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.ext.web.RoutingContext;
+import kz.gfc.kit.db.Causes;
 import kz.gfc.kit.iin.InvalidIinException;
 import kz.gfc.kit.web.CorrelationIds;
 
@@ -176,10 +177,9 @@ public class ProblemMappers {
     public Response internal(Throwable e, HttpHeaders headers, UriInfo uri, RoutingContext ctx) {
         // a refusal raised while a transaction committed arrives wrapped (RollbackException, and the
         // interceptor's undeclared-throwable wrapper): it is still that refusal, not an internal error
-        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof ProblemException p) {
-                return problem(p, headers, uri, ctx);
-            }
+        var refusal = Causes.of(e).stream().filter(ProblemException.class::isInstance).findFirst();
+        if (refusal.isPresent()) {
+            return problem((ProblemException) refusal.get(), headers, uri, ctx);
         }
         String correlationId = CorrelationIds.of(ctx);
         var conflict = DataConflicts.of(e);

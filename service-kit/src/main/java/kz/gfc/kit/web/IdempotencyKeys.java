@@ -43,7 +43,8 @@ import kz.gfc.kit.problem.Text;
 /**
  * {@code Idempotency-Key} on every creating call (POST under {@code /api/}), for every
  * service, without a resource knowing: the first call with a key claims it, runs, and its
- * successful response is kept for a day; a retry with the same key and the same request gets
+ * successful response is kept (InboxRetention prunes it after gfc.inbox.keep-idempotency-keys,
+ * a day); a retry with the same key and the same request gets
  * that response back (header {@code Idempotent-Replayed: true}) and changes nothing. The same
  * key with a different request is refused (422); a retry while the first call still runs is
  * told to wait (409, {@code Retry-After}). Keys are per caller, so two callers never collide.
@@ -69,7 +70,6 @@ public class IdempotencyKeys {
     private static final Logger LOG = Logger.getLogger(IdempotencyKeys.class);
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
     private static final String CLAIM = IdempotencyKeys.class.getName();
-    private static final Duration KEPT = Duration.ofHours(24);
     private static final int RETRY_AFTER_SECONDS = 1;
 
     @Inject
@@ -92,8 +92,6 @@ public class IdempotencyKeys {
 
     @Inject
     Caller callers;
-
-    private volatile Instant lastCleanup = Instant.EPOCH;
 
     /** One claim of a key: the takeover of a stale claim is a new generation, and fences the old one off. */
     private record Claim(String caller, String key, int generation) {
@@ -118,7 +116,6 @@ public class IdempotencyKeys {
                 + request.getUriInfo().getRequestUri().getRawQuery() + "\n", body);
         String caller = caller();
         try (Connection c = dataSource.getConnection()) {
-            cleanup(c);
             Integer generation = insert(c, caller, key, hash) ? Integer.valueOf(0) : takeOverStale(c, caller, key, hash);
             if (generation != null) {
                 Claim claim = new Claim(caller, key, generation);
@@ -289,19 +286,6 @@ public class IdempotencyKeys {
 
     private static double seconds(Duration d) {
         return d.toMillis() / 1000.0;
-    }
-
-    private void cleanup(Connection c) throws SQLException {
-        Instant now = Instant.now();
-        if (Duration.between(lastCleanup, now).toMinutes() < 10) {
-            return;
-        }
-        lastCleanup = now;
-        try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM idempotency_key WHERE created_at < now() - make_interval(secs => ?)")) {
-            ps.setLong(1, KEPT.toSeconds());
-            ps.executeUpdate();
-        }
     }
 
     /** Keys belong to the token's subject, not to a login name an admin can rename and hand on. */
