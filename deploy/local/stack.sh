@@ -16,6 +16,10 @@ GFC_SERVICE_HEAP=${GFC_SERVICE_HEAP:-256m}
 GFC_KEYCLOAK_HEAP=${GFC_KEYCLOAK_HEAP:-768m}
 # A development-only secret for the IIN pseudonyms (R23); set your own for anything shared.
 GFC_DEV_PSEUDONYM_SECRET=${GFC_PSEUDONYM_SECRET:-local-dev-pseudonym-secret-not-for-production}
+# A development-only key for IINs kept at rest (base64 of 32 bytes); set your own likewise.
+GFC_DEV_IIN_KEY=${GFC_IIN_ENCRYPTION_KEY:-bG9jYWwtZGV2LWlpbi1rZXktbm90LWZvci1wcm9kISE=}
+# Texts to citizens (one-time codes, "your document is ready") land here, one file per service.
+GFC_NOTIFY_DIR=${GFC_NOTIFY_DIR:-$GFC_STATE_DIR/notifications}
 
 # module:port — the ports are fixed; the gateway template names the same ones.
 GFC_SERVICES=(
@@ -249,6 +253,7 @@ service_start() { # module port
       GFC_KAFKA_BOOTSTRAP="127.0.0.1:$GFC_KAFKA_PORT" \
       GFC_OIDC_URL="$GFC_REALM_URL" \
       GFC_PSEUDONYM_SECRET="$GFC_DEV_PSEUDONYM_SECRET" \
+      GFC_IIN_ENCRYPTION_KEY="$GFC_DEV_IIN_KEY" GFC_NOTIFY_DIR="$GFC_NOTIFY_DIR" \
       QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port"
     exec setsid nohup java -Xmx"$GFC_SERVICE_HEAP" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
         -Djava.io.tmpdir="$GFC_STATE_DIR/tmp/$m" -jar "$jar" >"$GFC_LOG_DIR/$m.log" 2>&1 </dev/null

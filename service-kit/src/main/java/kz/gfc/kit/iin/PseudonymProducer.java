@@ -17,4 +17,15 @@ public class PseudonymProducer {
     Pseudonymizer pseudonymizer() {
         return new Pseudonymizer(secret);
     }
+
+    /**
+     * Only a service that keeps IINs needs the key: the config is read when the cipher is
+     * first used, so the others start without one. No default in prod (GFC_IIN_ENCRYPTION_KEY).
+     */
+    @Produces
+    @ApplicationScoped
+    IinCipher iinCipher() {
+        return new IinCipher(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("gfc.iin.encryption-key", String.class));
+    }
 }

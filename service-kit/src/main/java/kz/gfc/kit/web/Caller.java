@@ -1,11 +1,14 @@
 package kz.gfc.kit.web;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import kz.gfc.kit.iin.Iin;
 
 /**
  * Who calls, as a key to own data by: the access token's subject ({@code sub}, Keycloak's
@@ -33,5 +36,50 @@ public class Caller {
             return token.getSubject();
         }
         throw new AuthenticationFailedException("the access token names no subject (sub)");
+    }
+
+    /** The claim naming a person's IIN: citizens sign in with it (as on egov.kz); staff carry it for their EDS. */
+    public static final String IIN_CLAIM = "iin";
+    /** The claim naming the state body a provider system's client acts for (e.g. {@code MVD}). */
+    public static final String PROVIDER_CLAIM = "provider";
+
+    /**
+     * The caller's own IIN from the token's {@code iin} claim, or empty when it names none or
+     * an invalid one. The one way a citizen's identity enters a service: never from a body.
+     */
+    public Optional<Iin> iin() {
+        return claim(identity, IIN_CLAIM).filter(Iin::isValid).map(Iin::of);
+    }
+
+    /** The state body a provider system acts for, from the token's {@code provider} claim. */
+    public Optional<String> provider() {
+        return claim(identity, PROVIDER_CLAIM);
+    }
+
+    /**
+     * The name to print on a receipt or a nameplate: the token's {@code name}, else given and
+     * family names, else the login. Never taken from a request body.
+     */
+    public String displayName() {
+        Optional<String> name = claim(identity, "name");
+        if (name.isPresent()) {
+            return name.get();
+        }
+        String joined = (claim(identity, "given_name").orElse("") + " " + claim(identity, "family_name").orElse("")).trim();
+        if (!joined.isEmpty()) {
+            return joined;
+        }
+        return claim(identity, "preferred_username").orElseGet(this::subject);
+    }
+
+    static Optional<String> claim(SecurityIdentity identity, String name) {
+        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Optional.empty();
+        }
+        Object value = token.getClaim(name);
+        if (value instanceof jakarta.json.JsonString s) {
+            value = s.getString();
+        }
+        return value instanceof String s && !s.isBlank() ? Optional.of(s.strip()) : Optional.empty();
     }
 }

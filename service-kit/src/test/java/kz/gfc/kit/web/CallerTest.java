@@ -50,4 +50,18 @@ class CallerTest {
         assertThatThrownBy(() -> new Caller(QuarkusSecurityIdentity.builder().setAnonymous(true).build()).subject())
                 .isInstanceOf(AuthenticationFailedException.class);
     }
+
+    @Test
+    void theCitizensIinAndTheProviderComeFromTheTokenAndAnInvalidIinIsNone() {
+        String iin = kz.gfc.kit.iin.SyntheticIins.random(new java.util.Random(3)).value();
+        var citizen = new Caller(identity(Map.of("sub", "s1", "iin", iin, "given_name", "Айгүл", "family_name", "Сәрсенова")));
+        assertThat(citizen.iin()).map(kz.gfc.kit.iin.Iin::value).contains(iin);
+        assertThat(citizen.displayName()).isEqualTo("Айгүл Сәрсенова");
+        assertThat(citizen.provider()).isEmpty();
+
+        var forged = new Caller(identity(Map.of("sub", "s2", "iin", "123456789012", "provider", "MVD")));
+        assertThat(forged.iin()).isEmpty();
+        assertThat(forged.provider()).contains("MVD");
+        assertThat(forged.displayName()).as("no name claims: the subject").isEqualTo("s2");
+    }
 }
