@@ -26,7 +26,7 @@ class BadInputTest extends PinnedClock {
     void R12_aSlotStartAtTheEndOfTimeIsRefusedAsInvalidNotA500() {
         String b = branch("REGULAR", "INTAKE");
         clock.pinAlmaty(LocalDateTime.parse("2026-11-16T10:00"));
-        R12BookingTest.book(citizen("c-far"), b, "INTAKE", "+999999999-12-31T23:59:59-18:00", SyntheticIins.random().value())
+        R12BookingTest.book(citizen("c-far", SyntheticIins.random().value()), b, "INTAKE", "+999999999-12-31T23:59:59-18:00", null)
                 .then().statusCode(422)
                 .contentType(startsWith("application/problem+json"))
                 .body("errors[0].field", equalTo("slotStart"));

@@ -126,7 +126,7 @@ class ConcurrencyTest extends PinnedClock {
         String iin = SyntheticIins.random().value();
         List<Callable<Integer>> tries = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            String token = citizen("same-person");
+            String token = citizen("same-person", iin);
             tries.add(() -> issue(token, b, Map.of("category", "INTAKE", "channel", "MOBILE", "language", "ru", "iin", iin))
                     .statusCode());
         }
@@ -140,11 +140,12 @@ class ConcurrencyTest extends PinnedClock {
     void R12_slotIsNeverOverbookedUnderConcurrentRequests() throws Exception {
         String b = branch("REGULAR", "INTAKE");
         String slot = "2026-11-13T11:00:00+05:00";
-        R12BookingTest.book(citizen("first"), b, "INTAKE", slot, SyntheticIins.random().value()).then().statusCode(201);
+        String firstIin = SyntheticIins.random().value();
+        R12BookingTest.book(citizen("first", firstIin), b, "INTAKE", slot, firstIin).then().statusCode(201);
         List<Callable<Integer>> rivals = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            String token = citizen("rival-" + i);
             String iin = SyntheticIins.random().value();
+            String token = citizen("rival-" + i, iin);
             rivals.add(() -> R12BookingTest.book(token, b, "INTAKE", slot, iin).statusCode());
         }
         List<Integer> statuses = together(rivals);
@@ -154,8 +155,9 @@ class ConcurrencyTest extends PinnedClock {
         assertThat(count("SELECT max(booked) FROM booking_slot WHERE branch_code = ?", b)).isEqualTo(2);
         R12BookingTest.slots(b, "2026-11-13", "INTAKE").statusCode(200)
                 .body("find { it.startsAt == '" + slot + "' }.free", equalTo(0));
-        as(citizen("late-rival")).body(Map.of("branch", b, "category", "INTAKE", "slotStart", slot, "language", "kk",
-                "iin", SyntheticIins.random().value())).post("/api/v1/bookings").then().statusCode(409)
+        String lateIin = SyntheticIins.random().value();
+        as(citizen("late-rival", lateIin)).body(Map.of("branch", b, "category", "INTAKE", "slotStart", slot, "language", "kk",
+                "iin", lateIin)).post("/api/v1/bookings").then().statusCode(409)
                 .body("type", equalTo("https://gfc.kz/problems/slot-full"));
     }
 

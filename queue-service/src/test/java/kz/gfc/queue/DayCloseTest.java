@@ -63,7 +63,7 @@ class DayCloseTest extends PinnedClock {
     void R12_aBookingNobodyCameForIsMissedAtDayCloseAndNoLongerBlocksTheNextOne() {
         String b = Queue.branch("REGULAR", "INTAKE");
         String iin = SyntheticIins.random().value();
-        String me = Queue.citizen("booker-" + System.nanoTime());
+        String me = Queue.citizen("booker-" + System.nanoTime(), iin);
         clock.pinAlmaty(LocalDateTime.parse("2026-11-23T10:00")); // Monday
         String booking = R12BookingTest.book(me, b, "INTAKE", "2026-11-24T11:00:00+05:00", iin)
                 .then().statusCode(201).extract().path("id");

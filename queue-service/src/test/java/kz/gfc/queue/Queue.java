@@ -27,6 +27,11 @@ public final class Queue {
         return ServiceContract.token(name, "citizen");
     }
 
+    /** A citizen signed in with their IIN (token claim iin), as the citizen app and egov.kz sign in. */
+    public static String citizen(String name, String iin) {
+        return ServiceContract.token(name, Map.of("iin", iin), "citizen");
+    }
+
     /** An operator working at the branch (token claim branch, as Keycloak issues it). */
     public static String operator(String name, String branch) {
         return ServiceContract.token(name, Map.of("branch", branch), "operator");

@@ -75,7 +75,7 @@ class QueueEventsKafkaTest extends PinnedClock {
             String op = operator("op-kafka-" + System.nanoTime(), b);
             signIn(w, op, "Тестов Оператор");
             Iin iin = SyntheticIins.random();
-            String id = issue(citizen("kafka-citizen"), b,
+            String id = issue(citizen("kafka-citizen", iin.value()), b,
                     Map.of("category", "INTAKE", "channel", "MOBILE", "language", "kk", "iin", iin.value()))
                     .then().statusCode(201).extract().path("id");
             callNext(op, w).then().statusCode(200);
@@ -118,13 +118,14 @@ class QueueEventsKafkaTest extends PinnedClock {
         try (KafkaConsumer<String, String> consumer = consumer()) {
             String b = branch("REGULAR", "INTAKE");
             Iin iin = SyntheticIins.random();
-            String me = citizen("kafka-booker-" + System.nanoTime());
+            String me = citizen("kafka-booker-" + System.nanoTime(), iin.value());
             String kept = R12BookingTest.book(me, b, "INTAKE", "2026-11-16T14:00:00+05:00", iin.value())
                     .then().statusCode(201).extract().path("id");
             Iin other = SyntheticIins.random();
-            String dropped = R12BookingTest.book(me, b, "INTAKE", "2026-11-17T10:00:00+05:00", other.value())
+            String someoneElse = citizen("kafka-booker-2-" + System.nanoTime(), other.value());
+            String dropped = R12BookingTest.book(someoneElse, b, "INTAKE", "2026-11-17T10:00:00+05:00", other.value())
                     .then().statusCode(201).extract().path("id");
-            as(me).delete("/api/v1/bookings/" + dropped).then().statusCode(200);
+            as(someoneElse).delete("/api/v1/bookings/" + dropped).then().statusCode(200);
             clock.pinAlmaty(LocalDateTime.parse("2026-11-16T13:50"));
             String ticket = as(me).post("/api/v1/bookings/" + kept + "/check-in").then().statusCode(200)
                     .extract().path("ticket.id");

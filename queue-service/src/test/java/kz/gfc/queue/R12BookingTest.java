@@ -10,22 +10,31 @@ import static kz.gfc.queue.Queue.operator;
 import static kz.gfc.queue.Queue.signIn;
 import static kz.gfc.queue.Queue.walkIn;
 import static kz.gfc.queue.Queue.window;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import kz.gfc.kit.iin.Iin;
+import kz.gfc.kit.iin.Pseudonymizer;
 import kz.gfc.kit.iin.SyntheticIins;
 import kz.gfc.kit.testing.RealInfrastructure;
 
@@ -34,6 +43,12 @@ import kz.gfc.kit.testing.RealInfrastructure;
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class R12BookingTest extends PinnedClock {
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    Pseudonymizer pseudonymizer;
 
     @BeforeEach
     void tuesdayMorning() {
@@ -87,8 +102,8 @@ class R12BookingTest extends PinnedClock {
     @Test
     void R12_oneActiveBookingPerIinAndCategoryWithinTenDays() {
         String b = branch("REGULAR", "INTAKE", "CONSULT");
-        String me = citizen("booker");
         String iin = SyntheticIins.random().value();
+        String me = citizen("booker", iin);
         String first = book(me, b, "INTAKE", "2026-11-11T10:00:00+05:00", iin).then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.containsString("/api/v1/bookings/"))
                 .body("status", equalTo("ACTIVE")).extract().path("id");
@@ -108,8 +123,8 @@ class R12BookingTest extends PinnedClock {
     @Test
     void R12_aBookingInThePastOutsideHoursOrOffTheGridIsRefusedAndStoresNothing() {
         String b = branch("REGULAR", "INTAKE");
-        String me = citizen("bad-booker");
         String iin = SyntheticIins.random().value();
+        String me = citizen("bad-booker", iin);
         book(me, b, "INTAKE", "2026-11-10T09:30:00+05:00", iin).then().statusCode(422)
                 .body("type", equalTo("https://gfc.kz/problems/booking-in-past"));
         book(me, b, "INTAKE", "2026-11-14T10:00:00+05:00", iin).then().statusCode(409)
@@ -120,7 +135,6 @@ class R12BookingTest extends PinnedClock {
                 .body("type", equalTo("https://gfc.kz/problems/not-a-slot"));
         book(me, b, "INTAKE", "tomorrow at ten", iin).then().statusCode(422).body("errors.field", hasItem("slotStart"));
         book(me, b, "INTAKE", "2026-11-11T10:00:00+05:00", "123").then().statusCode(422);
-        book(me, b, "INTAKE", "2026-11-11T10:00:00+05:00", null).then().statusCode(422);
         book(me, b, "INTAKE", "2027-11-11T10:00:00+05:00", iin).then().statusCode(422);
         book(operator("op-books", b), b, "INTAKE", "2026-11-11T10:00:00+05:00", iin).then().statusCode(403);
         // 05:00 UTC is 10:00 in Almaty: the same slot, written in another offset
@@ -133,8 +147,8 @@ class R12BookingTest extends PinnedClock {
     @Test
     void R12_checkInOpensFifteenMinutesBeforeTheSlotAndLateComersGetAnOrdinaryTicket() {
         String b = branch("REGULAR", "INTAKE");
-        String me = citizen("punctual");
-        String id = book(me, b, "INTAKE", "2026-11-11T10:00:00+05:00", SyntheticIins.random().value())
+        String me = citizen("punctual", SyntheticIins.random().value());
+        String id = book(me, b, "INTAKE", "2026-11-11T10:00:00+05:00", null)
                 .then().statusCode(201).extract().path("id");
         clock.pinAlmaty(LocalDateTime.parse("2026-11-11T09:44"));
         as(me).post("/api/v1/bookings/" + id + "/check-in").then().statusCode(409)
@@ -150,14 +164,14 @@ class R12BookingTest extends PinnedClock {
                 .body("ticket.bookingId", equalTo(id));
         as(me).post("/api/v1/bookings/" + id + "/check-in").then().statusCode(409);
 
-        String late = citizen("late");
-        String lateId = book(late, b, "INTAKE", "2026-11-11T10:30:00+05:00", SyntheticIins.random().value())
+        String late = citizen("late", SyntheticIins.random().value());
+        String lateId = book(late, b, "INTAKE", "2026-11-11T10:30:00+05:00", null)
                 .then().statusCode(201).extract().path("id");
         clock.pinAlmaty(LocalDateTime.parse("2026-11-11T10:40"));
         as(late).post("/api/v1/bookings/" + lateId + "/check-in").then().statusCode(200)
                 .body("booking.status", equalTo("CHECKED_IN"));
-        String later = citizen("later");
-        String laterId = book(later, b, "INTAKE", "2026-11-11T11:00:00+05:00", SyntheticIins.random().value())
+        String later = citizen("later", SyntheticIins.random().value());
+        String laterId = book(later, b, "INTAKE", "2026-11-11T11:00:00+05:00", null)
                 .then().statusCode(201).extract().path("id");
         clock.pinAlmaty(LocalDateTime.parse("2026-11-11T11:11"));
         as(later).post("/api/v1/bookings/" + laterId + "/check-in").then().statusCode(200)
@@ -173,8 +187,8 @@ class R12BookingTest extends PinnedClock {
         long w = window(b, 1, "INTAKE");
         String op = operator("op-booking-" + System.nanoTime(), b);
         signIn(w, op, "Серікова Жанар");
-        String me = citizen("booked");
-        String bookingId = book(me, b, "INTAKE", "2026-11-11T10:00:00+05:00", SyntheticIins.random().value())
+        String me = citizen("booked", SyntheticIins.random().value());
+        String bookingId = book(me, b, "INTAKE", "2026-11-11T10:00:00+05:00", null)
                 .then().statusCode(201).extract().path("id");
         clock.pinAlmaty(LocalDateTime.parse("2026-11-11T09:30"));
         String walkIn1 = walkIn(b, "INTAKE").jsonPath().getString("id");
@@ -191,5 +205,49 @@ class R12BookingTest extends PinnedClock {
         act(op, booked, "start");
         act(op, booked, "complete");
         callNext(op, w).then().statusCode(200).body("ticket.id", equalTo(walkIn2));
+    }
+
+    /**
+     * A citizen acts only as themself: the IIN is their sign-in's; another IIN in the body, or a
+     * sign-in without one, is refused and stores nothing; and one account cannot hoard seats.
+     */
+    @Test
+    void R12_R23_aCitizenBooksOnlyUnderTheirOwnIinAndAnAccountHoldsAFewBookingsAtMost() throws Exception {
+        String b = branch("REGULAR", "INTAKE", "CONSULT", "ISSUANCE", "SELF");
+        String mine = SyntheticIins.random().value();
+        String me = citizen("self-booker-" + System.nanoTime(), mine);
+
+        book(me, b, "INTAKE", "2026-11-11T10:00:00+05:00", SyntheticIins.random().value()).then().statusCode(403)
+                .body("type", equalTo("https://gfc.kz/problems/iin-not-yours"));
+        book(citizen("no-iin-" + System.nanoTime()), b, "INTAKE", "2026-11-11T10:00:00+05:00", null).then().statusCode(403)
+                .body("type", equalTo("https://gfc.kz/problems/no-iin-in-token"));
+        assertThat(count("SELECT count(*) FROM booking WHERE branch_code = ?", b)).isZero();
+
+        book(me, b, "INTAKE", "2026-11-11T10:00:00+05:00", null).then().statusCode(201);
+        book(me, b, "CONSULT", "2026-11-11T10:00:00+05:00", mine).then().statusCode(201);
+        book(me, b, "ISSUANCE", "2026-11-11T10:30:00+05:00", null).then().statusCode(201);
+        book(me, b, "SELF", "2026-11-11T11:00:00+05:00", null).then().statusCode(409)
+                .body("type", equalTo("https://gfc.kz/problems/booking-cap-reached"));
+        assertThat(count("SELECT count(*) FROM booking WHERE branch_code = ? AND applicant_pseudonym = ?", b,
+                pseudonymizer.pseudonym(Iin.of(mine)))).isEqualTo(3);
+    }
+
+    @Test
+    void R23_queueKeepsNoIinAtRestOnlyItsPseudonym() throws Exception {
+        try (Connection c = db.getConnection(); ResultSet r = c.getMetaData().getColumns(null, "queue", "%", "iin")) {
+            assertThat(r.next()).as("no column named iin in the queue schema").isFalse();
+        }
+    }
+
+    private long count(String sql, Object... args) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet r = ps.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
     }
 }

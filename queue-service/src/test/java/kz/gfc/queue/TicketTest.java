@@ -4,6 +4,7 @@ import static kz.gfc.queue.Queue.as;
 import static kz.gfc.queue.Queue.branch;
 import static kz.gfc.queue.Queue.citizen;
 import static kz.gfc.queue.Queue.issue;
+import static kz.gfc.queue.Queue.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -109,11 +110,33 @@ class TicketTest extends PinnedClock {
                 .then().statusCode(404);
     }
 
+    /** A citizen's IIN is their sign-in's; an account cannot hold more than a few waiting tickets; staff can. */
+    @Test
+    void R12_R23_aCitizenTakesTicketsOnlyAsThemselfAndAnAccountHoldsAFewAtMost() {
+        String b = branch("REGULAR", "INTAKE", "CONSULT", "SELF", "ISSUANCE");
+        String iin = SyntheticIins.random().value();
+        String me = citizen("capped-" + System.nanoTime(), iin);
+        issue(me, b, body("INTAKE", "ru", "iin", SyntheticIins.random().value())).then().statusCode(403)
+                .body("type", equalTo("https://gfc.kz/problems/iin-not-yours"));
+        issue(me, b, body("INTAKE", "ru")).then().statusCode(201);
+        issue(me, b, body("INTAKE", "ru")).then().statusCode(409)
+                .body("type", equalTo("https://gfc.kz/problems/already-waiting"));
+        issue(me, b, body("CONSULT", "ru", "iin", iin)).then().statusCode(201);
+        issue(me, b, body("SELF", "ru")).then().statusCode(201);
+        issue(me, b, body("ISSUANCE", "kk")).then().statusCode(409)
+                .body("type", equalTo("https://gfc.kz/problems/ticket-cap-reached"))
+                .body("userMessage", containsString("3"));
+        String op = operator("kiosk-" + System.nanoTime(), b);
+        for (int i = 0; i < 5; i++) {
+            issue(op, b, body("ISSUANCE", "ru", "iin", SyntheticIins.random().value())).then().statusCode(201);
+        }
+    }
+
     @Test
     void atMostOneWaitingTicketPerIinPerCategoryAndBranch() {
         String b = branch("REGULAR", "INTAKE", "CONSULT");
         String iin = SyntheticIins.random().value();
-        String me = citizen("iin-holder");
+        String me = citizen("iin-holder", iin);
         String id = issue(me, b, body("INTAKE", "ru", "iin", iin)).then().statusCode(201).extract().path("id");
         issue(me, b, body("INTAKE", "kk", "iin", iin)).then().statusCode(409)
                 .body("type", equalTo("https://gfc.kz/problems/already-waiting"))

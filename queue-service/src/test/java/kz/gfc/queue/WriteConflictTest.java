@@ -30,6 +30,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
+import kz.gfc.kit.iin.Iin;
+import kz.gfc.kit.iin.Pseudonymizer;
 import kz.gfc.kit.iin.SyntheticIins;
 import kz.gfc.kit.testing.DatabaseProbe;
 import kz.gfc.kit.testing.RealInfrastructure;
@@ -50,6 +52,9 @@ class WriteConflictTest extends PinnedClock {
     @Inject
     AgroalDataSource db;
 
+    @Inject
+    Pseudonymizer pseudonymizer;
+
     @BeforeEach
     void thursdayMorning() {
         clock.pinAlmaty(THURSDAY_MORNING);
@@ -65,20 +70,20 @@ class WriteConflictTest extends PinnedClock {
     void aTicketRaceOnOneIinIsRefusedAndNoLogLineCarriesTheIin() throws Exception {
         String b = branch("REGULAR", "INTAKE");
         String iin = SyntheticIins.random().value();
-        String token = citizen("iin-race-" + UUID.randomUUID());
+        String token = citizen("iin-race-" + UUID.randomUUID(), iin);
         try (LogCapture log = LogCapture.start()) {
             Response r = losingTo(
                     rival -> update(rival, """
                             INSERT INTO ticket (id, branch_code, category_code, original_category, number, service_day,
-                                source, channel, language, owner_id, status, queue_at, issued_at, iin)
+                                source, channel, language, owner_id, status, queue_at, issued_at, applicant_pseudonym)
                             VALUES (?, ?, 'INTAKE', 'INTAKE', 'A-900', ?, 'ELECTRONIC', 'MOBILE', 'ru', 'rival',
                                 'WAITING', now(), now(), ?)""",
-                            UUID.randomUUID(), b, LocalDate.from(THURSDAY_MORNING), iin),
+                            UUID.randomUUID(), b, LocalDate.from(THURSDAY_MORNING), pseudonymizer.pseudonym(Iin.of(iin))),
                     () -> issue(token, b, Map.of("category", "INTAKE", "channel", "MOBILE", "language", "ru", "iin", iin)));
 
             r.then().statusCode(409).contentType(startsWith("application/problem+json")).body("code", equalTo("already-waiting"));
             assertThat(log.text())
-                    .as("the unique violation was logged (the capture works)").contains("ticket_one_waiting_per_iin")
+                    .as("the unique violation was logged (the capture works)").contains("ticket_one_waiting_per_applicant")
                     .as("no log line carries the IIN").doesNotContain(iin);
         }
     }

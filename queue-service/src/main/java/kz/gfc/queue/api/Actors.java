@@ -1,9 +1,14 @@
 package kz.gfc.queue.api;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import kz.gfc.kit.iin.Iin;
+import kz.gfc.kit.problem.ProblemException;
+import kz.gfc.kit.problem.Text;
 import kz.gfc.kit.web.Caller;
 import kz.gfc.kit.web.StaffBranches;
 import kz.gfc.queue.domain.Actor;
@@ -28,5 +33,32 @@ public class Actors {
     public Actor current() {
         String id = identity.isAnonymous() ? identity.getPrincipal().getName() : caller.subject();
         return new Actor(id, identity.getRoles(), branches.current());
+    }
+
+    /**
+     * Whose IIN a booking or ticket is for. A citizen acts only as themself: their IIN is their
+     * token's, and one named in the body must be that same IIN. Only staff (an operator or a
+     * kiosk issuing for a walk-in) may name another person's IIN.
+     *
+     * @param required whether the action needs an IIN at all (a booking does; a ticket may go without)
+     */
+    public Iin applicant(Iin named, boolean required) {
+        Actor actor = current();
+        if (actor.staff()) {
+            return named;
+        }
+        Optional<Iin> own = caller.iin();
+        if (named != null && !own.map(named::equals).orElse(false)) {
+            throw new ProblemException(403, "iin-not-yours", "Forbidden",
+                    "A citizen acts only under the IIN of their own sign-in",
+                    Text.of("Тек өз ЖСН-іңізбен әрекет ете аласыз", "Можно действовать только под своим ИИН"), null);
+        }
+        if (required && own.isEmpty()) {
+            throw new ProblemException(403, "no-iin-in-token", "Forbidden",
+                    "The sign-in names no IIN (token claim iin); sign in with your IIN",
+                    Text.of("Кіру кезінде ЖСН көрсетілмеген: ЖСН арқылы кіріңіз",
+                            "При входе не указан ИИН: войдите по ИИН"), null);
+        }
+        return own.orElse(null);
     }
 }

@@ -44,10 +44,11 @@ public class BookingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CITIZEN)
-    @Operation(operationId = "book", summary = "Book a slot: one active booking per IIN and category within 10 days")
+    @Operation(operationId = "book", summary = "Book a slot for yourself (IIN from your sign-in): one active booking per"
+            + " IIN and category within 10 days, a few active bookings per account")
     public Response book(@Valid @NotNull Book body) {
         Booking b = bookings.book(new BookingService.BookCommand(body.branch(), body.category(), body.slotStart(),
-                body.iin(), Language.parse(body.language()), actors.current().id()));
+                actors.applicant(body.iin(), true), Language.parse(body.language()), actors.current().id()));
         return Response.created(URI.create("/api/v1/bookings/" + b.id)).entity(BookingView.of(b)).build();
     }
 
@@ -80,7 +81,8 @@ public class BookingResource {
             @NotBlank @Size(max = 20) String branch,
             @NotBlank @Size(max = 20) String category,
             @NotBlank @Size(max = 40) String slotStart,
-            @NotNull Iin iin,
+            /** Optional: the IIN is the sign-in's; one given here must be the same. */
+            Iin iin,
             @Pattern(regexp = "kk|ru", message = "must be kk or ru") String language) {
     }
 

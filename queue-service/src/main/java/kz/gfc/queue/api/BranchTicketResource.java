@@ -49,12 +49,15 @@ public class BranchTicketResource {
             actor.requireWorksAt(code);
         }
         TicketView view = TicketView.of(tickets.issue(new TicketService.IssueCommand(code, body.category(),
-                body.channel(), Language.parse(body.language()), body.priorityReason(), body.iin(),
-                actor.id())));
+                body.channel(), Language.parse(body.language()), body.priorityReason(),
+                actors.applicant(body.iin(), false), actor.id(), !actor.staff())));
         return Response.created(URI.create("/api/v1/tickets/" + view.id())).entity(view).build();
     }
 
-    /** Language kk or ru (R16), ru when absent; IIN optional (for the one-waiting-ticket rule and statistics). */
+    /**
+     * Language kk or ru (R16), ru when absent; IIN optional (for the one-waiting-ticket rule and
+     * statistics): a citizen's is their sign-in's, only staff issuing for a walk-in name another.
+     */
     public record IssueTicket(
             @NotBlank @Size(max = 20) String category,
             @NotNull Ticket.Channel channel,

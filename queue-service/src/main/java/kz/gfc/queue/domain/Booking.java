@@ -30,8 +30,7 @@ public class Booking extends PanacheEntityBase {
     public String categoryCode;
     @Column(name = "slot_start", nullable = false)
     public Instant slotStart;
-    @Column(nullable = false)
-    public String iin;
+    /** The keyed pseudonym of the booker's IIN: queue keeps no IIN (R23). */
     @Column(name = "applicant_pseudonym", nullable = false)
     public String applicantPseudonym;
     @Column(name = "owner_id", nullable = false)

@@ -145,10 +145,21 @@ public class BookingService {
                     + " minutes from opening", Text.of("Мұндай жазылу уақыты жоқ", "Такого времени записи нет"));
         }
         // Serialise bookings of one person and category, so the limit below cannot be raced past.
+        // The account's lock first, then the person's: every booking takes them in this order.
+        String applicant = pseudonymizer.pseudonym(c.iin());
         em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:key))) l")
-                .setParameter("key", "booking:" + c.iin().value() + ":" + category.code).getSingleResult();
-        long near = Booking.count("iin = ?1 and categoryCode = ?2 and status = ?3 and slotStart > ?4 and slotStart < ?5",
-                c.iin().value(), category.code, Booking.Status.ACTIVE,
+                .setParameter("key", "bookings-of:" + c.ownerId()).getSingleResult();
+        int cap = config.booking().maxActivePerAccount();
+        if (Booking.count("ownerId = ?1 and status = ?2", c.ownerId(), Booking.Status.ACTIVE) >= cap) {
+            throw ProblemException.conflict("booking-cap-reached",
+                    "An account may hold at most " + cap + " active bookings at once",
+                    Text.of("Бір уақытта " + cap + " белсенді жазылудан артық болмайды",
+                            "Одновременно можно иметь не более " + cap + " активных записей"));
+        }
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:key))) l")
+                .setParameter("key", "booking:" + applicant + ":" + category.code).getSingleResult();
+        long near = Booking.count("applicantPseudonym = ?1 and categoryCode = ?2 and status = ?3 and slotStart > ?4"
+                + " and slotStart < ?5", applicant, category.code, Booking.Status.ACTIVE,
                 start.toInstant().minus(config.booking().limitSpan()), start.toInstant().plus(config.booking().limitSpan()));
         if (near > 0) {
             throw ProblemException.conflict("booking-limit",
@@ -181,8 +192,7 @@ public class BookingService {
         b.branchCode = branch.code;
         b.categoryCode = category.code;
         b.slotStart = start.toInstant();
-        b.iin = c.iin().value();
-        b.applicantPseudonym = pseudonymizer.pseudonym(c.iin());
+        b.applicantPseudonym = applicant;
         b.ownerId = c.ownerId();
         b.language = c.language().code();
         b.status = Booking.Status.ACTIVE;
@@ -235,8 +245,8 @@ public class BookingService {
         boolean late = now.isAfter(b.slotStart.plus(config.booking().checkInLate()));
         Language lang = Language.parse(b.language);
         Ticket t = late
-                ? tickets.issueIn(branch, category, ordinaryChannel(category), lang, null, Iin.of(b.iin), b.ownerId, null, null)
-                : tickets.issueIn(branch, category, Ticket.Channel.BOOKING, lang, null, Iin.of(b.iin), b.ownerId, b.id, b.slotStart);
+                ? tickets.issueIn(branch, category, ordinaryChannel(category), lang, null, b.applicantPseudonym, b.ownerId, null, null)
+                : tickets.issueIn(branch, category, Ticket.Channel.BOOKING, lang, null, b.applicantPseudonym, b.ownerId, b.id, b.slotStart);
         b.status = late ? Booking.Status.LATE : Booking.Status.CHECKED_IN;
         b.ticketId = t.id;
         outbox.publish(new BookingCheckedIn(b.id.toString(), b.branchCode, b.categoryCode, b.slotStart, t.id.toString(),

@@ -27,6 +27,10 @@ public interface QueueConfig {
 
     Booking booking();
 
+    /** Waiting tickets one citizen's account may hold at once on a day, across branches and categories. */
+    @WithDefault("3")
+    int maxWaitingTicketsPerAccount();
+
     Wait waitEstimate();
 
     /** Base of the R12 video-call room reference shared by operator and citizen. */
@@ -53,6 +57,13 @@ public interface QueueConfig {
         /** At most one active booking per IIN and category within this span (one booking per 10 days). */
         @WithDefault("P10D")
         Duration limitSpan();
+
+        /**
+         * Active bookings one account may hold at once, whatever the IINs and categories: without
+         * it one account could book every seat of a branch.
+         */
+        @WithDefault("3")
+        int maxActivePerAccount();
 
         /** How far ahead slots may be booked. */
         @WithDefault("P30D")

@@ -57,8 +57,7 @@ public class Ticket extends PanacheEntityBase {
     public PriorityReason priorityReason;
     @Column(name = "priority_weight", nullable = false)
     public int priorityWeight;
-    /** Kept in this service's own database only; events carry {@link #applicantPseudonym}. */
-    public String iin;
+    /** The keyed pseudonym of the applicant's IIN, if one was given: queue keeps no IIN (R23). */
     @Column(name = "applicant_pseudonym")
     public String applicantPseudonym;
     @Column(name = "owner_id", nullable = false)

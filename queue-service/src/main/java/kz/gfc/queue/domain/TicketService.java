@@ -52,7 +52,7 @@ public class TicketService {
     EntityManager em;
 
     public record IssueCommand(String branchCode, String categoryCode, Ticket.Channel channel, Language language,
-            PriorityReason priority, Iin iin, String ownerId) {
+            PriorityReason priority, Iin iin, String ownerId, boolean selfService) {
     }
 
     @Transactional
@@ -73,7 +73,11 @@ public class TicketService {
                             "Канал видеосвязи соответствует только категории обслуживания по видеосвязи"),
                     new Problem.FieldError("channel", "does not match the category"));
         }
-        Ticket t = issueIn(branch, category, c.channel(), c.language(), c.priority(), c.iin(), c.ownerId(), null, null);
+        if (c.selfService()) {
+            requireUnderTicketCap(branch, c.ownerId());
+        }
+        Ticket t = issueIn(branch, category, c.channel(), c.language(), c.priority(),
+                c.iin() == null ? null : pseudonymizer.pseudonym(c.iin()), c.ownerId(), null, null);
         return state(t);
     }
 
@@ -83,7 +87,7 @@ public class TicketService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     Ticket issueIn(Branch branch, ServiceCategory category, Ticket.Channel channel, Language language,
-            PriorityReason priority, Iin iin, String ownerId, UUID bookingId, Instant slotStart) {
+            PriorityReason priority, String applicantPseudonym, String ownerId, UUID bookingId, Instant slotStart) {
         if (branch.mode == Branch.Mode.LIVE) {
             throw ProblemException.conflict("branch-live-queue",
                     "Branch " + branch.code + " works with the live queue now; electronic tickets are not issued",
@@ -95,8 +99,9 @@ public class TicketService {
         ZonedDateTime now = schedule.now(branch);
         schedule.requireOpen(branch, now);
         LocalDate day = now.toLocalDate();
-        if (iin != null && Ticket.count("branchCode = ?1 and categoryCode = ?2 and iin = ?3 and status = ?4 and serviceDay = ?5",
-                branch.code, category.code, iin.value(), TicketStatus.WAITING, day) > 0) {
+        if (applicantPseudonym != null && Ticket.count("branchCode = ?1 and categoryCode = ?2 and applicantPseudonym = ?3"
+                + " and status = ?4 and serviceDay = ?5", branch.code, category.code, applicantPseudonym,
+                TicketStatus.WAITING, day) > 0) {
             throw alreadyWaiting();
         }
         int seq = queue.nextSequence(branch.code, category.code, day);
@@ -112,8 +117,7 @@ public class TicketService {
         t.language = language.code();
         t.priorityReason = priority;
         t.priorityWeight = priority == null ? 0 : priority.weight();
-        t.iin = iin == null ? null : iin.value();
-        t.applicantPseudonym = iin == null ? null : pseudonymizer.pseudonym(iin);
+        t.applicantPseudonym = applicantPseudonym;
         t.ownerId = ownerId;
         t.status = TicketStatus.WAITING;
         t.issuedAt = now.toInstant();
@@ -137,10 +141,27 @@ public class TicketService {
                 em.flush();
             }
         } catch (PersistenceException e) {
-            if (String.valueOf(rootMessage(e)).contains("ticket_one_waiting_per_iin")) {
+            if (String.valueOf(rootMessage(e)).contains("ticket_one_waiting_per_applicant")) {
                 throw alreadyWaiting();
             }
             throw e;
+        }
+    }
+
+    /**
+     * A citizen's account holds at most so many waiting tickets a day, serialised per account so
+     * parallel requests cannot all pass the count. Staff issuing for walk-ins are not capped.
+     */
+    private void requireUnderTicketCap(Branch branch, String ownerId) {
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:key))) l")
+                .setParameter("key", "tickets-of:" + ownerId).getSingleResult();
+        LocalDate day = schedule.now(branch).toLocalDate();
+        int cap = config.maxWaitingTicketsPerAccount();
+        if (Ticket.count("ownerId = ?1 and status = ?2 and serviceDay = ?3", ownerId, TicketStatus.WAITING, day) >= cap) {
+            throw ProblemException.conflict("ticket-cap-reached",
+                    "An account may hold at most " + cap + " waiting tickets at once",
+                    Text.of("Бір уақытта " + cap + " күтудегі талоннан артық алуға болмайды",
+                            "Одновременно можно держать не более " + cap + " ожидающих талонов"));
         }
     }
 
