@@ -204,6 +204,51 @@ class OperatorFlowTest extends PinnedClock {
         as(Queue.supervisor(b)).get("/api/v1/branches/" + b + "/call-decisions?date=11.11.2026").then().statusCode(422);
     }
 
+    /** R12: a light priority ground ages, so heavier newcomers cannot starve it. */
+    @Test
+    void R12_aLightPriorityTicketAgesAheadOfHeavierNewcomers() {
+        String b = branch("REGULAR", "INTAKE");
+        long w = window(b, 1, "INTAKE");
+        String me = op("op", b);
+        signIn(w, me, "Нұрланова Дана");
+        priority(b, "INTAKE", "ELDERLY");            // A-001 weight 10, waits
+        clock.advanceMinutes(19);
+        priority(b, "INTAKE", "DISABILITY");         // A-002 weight 30; A-001 has aged to 20
+        clock.advanceMinutes(1);
+        priority(b, "INTAKE", "DISABILITY");         // A-003 weight 30; A-001 has aged to 30, and came first
+        List<String> called = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Response r = callNext(me, w);
+            called.add(r.jsonPath().getString("ticket.number"));
+            String id = r.jsonPath().getString("ticket.id");
+            act(me, id, "start");
+            act(me, id, "complete");
+        }
+        assertThat(called).containsExactly("A-001", "A-002", "A-003");
+    }
+
+    /** R12: the starvation run belongs to the window, so signing out and in does not reset it. */
+    @Test
+    void R12_signingOutDoesNotResetTheStarvationCount() {
+        String b = branch("REGULAR", "INTAKE");
+        long w = window(b, 1, "INTAKE");
+        String me = op("op", b);
+        signIn(w, me, "Нұрланова Дана");
+        walkIn(b, "INTAKE");                         // A-001 ordinary
+        for (int i = 0; i < 4; i++) {
+            priority(b, "INTAKE", "DISABILITY");     // A-002..A-005
+        }
+        for (int i = 0; i < 3; i++) {
+            String id = callNext(me, w).then().statusCode(200).body("rule", equalTo("PRIORITY")).extract().path("ticket.id");
+            act(me, id, "start");
+            act(me, id, "complete");
+        }
+        as(me).delete("/api/v1/windows/" + w + "/session").then().statusCode(200);
+        signIn(w, me, "Нұрланова Дана");
+        callNext(me, w).then().statusCode(200).body("ticket.number", equalTo("A-001"))
+                .body("rule", equalTo("STARVATION_BOUND"));
+    }
+
     @Test
     void R12_remoteVideoCallGivesOperatorAndCitizenTheSameRoom() {
         String b = branch("REGULAR", "INTAKE", "VIDEO");
@@ -245,6 +290,8 @@ class OperatorFlowTest extends PinnedClock {
         callNext(me, w);
         act(me, id, "start");
         as(me).body(Map.of("applicationId", "APP-2026-000123")).post("/api/v1/tickets/" + id + "/complete")
-                .then().statusCode(200).body("status", equalTo("COMPLETED")).body("calledAt", notNullValue());
+                .then().statusCode(200).body("status", equalTo("COMPLETED")).body("calledAt", notNullValue())
+                .body("applicationId", equalTo("APP-2026-000123"));
+        as(me).get("/api/v1/tickets/" + id).then().statusCode(200).body("applicationId", equalTo("APP-2026-000123"));
     }
 }

@@ -59,6 +59,9 @@ class QueueEventsKafkaTest extends PinnedClock {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    io.agroal.api.AgroalDataSource db;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -145,6 +148,61 @@ class QueueEventsKafkaTest extends PinnedClock {
                     .flatMap(java.util.Collection::stream).toList()) {
                 assertThat(r.value()).doesNotContain(iin.value()).doesNotContain(other.value());
                 assertThat(header(r, "ce_subject")).isEqualTo(r.key());
+            }
+        }
+    }
+
+    /**
+     * One visit is one TicketCompleted, even when a transfer with return sends it through two
+     * windows; the completion carries the application it produced; a transfer and a no-show are
+     * events analysts can count.
+     */
+    @Test
+    void R18_aTransferWithReturnCompletesOnceAndTransfersAndNoShowsArePublished() throws Exception {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            String b = branch("REGULAR", "INTAKE", "CONSULT");
+            long w = window(b, 3, "INTAKE", "CONSULT");
+            String op = operator("op-transfer-" + System.nanoTime(), b);
+            signIn(w, op, "Тестов Оператор");
+            String visit = Queue.walkIn(b, "INTAKE").jsonPath().getString("id");
+            String absent = Queue.walkIn(b, "INTAKE").jsonPath().getString("id");
+
+            callNext(op, w).then().statusCode(200).body("ticket.id", org.hamcrest.Matchers.equalTo(visit));
+            act(op, visit, "start").then().statusCode(200);
+            as(op).body(Map.of("category", "CONSULT", "returnAfter", true)).post("/api/v1/tickets/" + visit + "/transfer")
+                    .then().statusCode(200);
+            callNext(op, w).then().statusCode(200).body("ticket.id", org.hamcrest.Matchers.equalTo(visit));
+            act(op, visit, "start").then().statusCode(200);
+            as(op).body(Map.of("applicationId", "APP-2026-000777")).post("/api/v1/tickets/" + visit + "/complete")
+                    .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("WAITING"));
+            callNext(op, w).then().statusCode(200).body("ticket.id", org.hamcrest.Matchers.equalTo(visit));
+            act(op, visit, "start").then().statusCode(200);
+            act(op, visit, "complete").then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("COMPLETED"));
+
+            callNext(op, w).then().statusCode(200).body("ticket.id", org.hamcrest.Matchers.equalTo(absent));
+            act(op, absent, "recall").then().statusCode(200);
+            act(op, absent, "recall").then().statusCode(200);
+            act(op, absent, "no-show").then().statusCode(200);
+
+            var events = read(consumer, Map.of(visit, 4, absent, 3));
+            JsonNode transferred = json.readTree(events.get(visit).get("kz.gfc.ticket.transferred.v1").value());
+            assertThat(transferred.get("fromCategory").asText()).isEqualTo("INTAKE");
+            assertThat(transferred.get("toCategory").asText()).isEqualTo("CONSULT");
+            assertThat(transferred.get("returnToCategory").asText()).isEqualTo("INTAKE");
+            JsonNode completed = json.readTree(events.get(visit).get("kz.gfc.ticket.completed.v1").value());
+            assertThat(completed.get("applicationId").asText()).isEqualTo("APP-2026-000777");
+            assertThat(completed.get("categoryCode").asText()).isEqualTo("INTAKE");
+            JsonNode noShow = json.readTree(events.get(absent).get("kz.gfc.ticket.no-show.v1").value());
+            assertThat(noShow.get("recalls").asInt()).isEqualTo(2);
+            assertThat(noShow.get("number").asText()).isEqualTo("A-002");
+
+            try (var c = db.getConnection(); var ps = c.prepareStatement(
+                    "SELECT count(*) FROM outbox WHERE msg_key = ? AND type = 'kz.gfc.ticket.completed.v1'")) {
+                ps.setString(1, visit);
+                try (var r = ps.executeQuery()) {
+                    r.next();
+                    assertThat(r.getInt(1)).as("one visit, one TicketCompleted").isEqualTo(1);
+                }
             }
         }
     }

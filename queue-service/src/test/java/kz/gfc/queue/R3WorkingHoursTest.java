@@ -57,7 +57,7 @@ class R3WorkingHoursTest extends PinnedClock {
     @Test
     void R3_dutyBranchServesOnSaturdayMorningOnly() {
         String duty = branch("DUTY", "INTAKE");
-        clock.pinAlmaty(LocalDateTime.parse("2026-11-14T12:59"));
+        clock.pinAlmaty(LocalDateTime.parse("2026-11-14T12:44"));
         take(duty).statusCode(201).body("number", equalTo("A-001"));
         clock.pinAlmaty(LocalDateTime.parse("2026-11-14T13:00"));
         take(duty).statusCode(409).body("userMessage", allOf(containsString("16.11.2026"), containsString("09:00")));
@@ -83,10 +83,14 @@ class R3WorkingHoursTest extends PinnedClock {
         take(regular).statusCode(409).body("userMessage", containsString("10.11.2026"));
         clock.pinAlmaty(LocalDateTime.parse("2026-11-10T09:00"));
         take(regular).statusCode(201);
-        clock.pinAlmaty(LocalDateTime.parse("2026-11-10T17:59"));
+        clock.pinAlmaty(LocalDateTime.parse("2026-11-10T17:44"));
         take(regular).statusCode(201);
+        // tickets stop 15 minutes before closing, so nobody takes one that cannot be served today
+        clock.pinAlmaty(LocalDateTime.parse("2026-11-10T17:45"));
+        take(regular).statusCode(409).body("type", equalTo("https://gfc.kz/problems/ticket-issue-stopped"))
+                .body("userMessage", containsString("18:00")).body("opensAt", equalTo("2026-11-11T09:00+05:00"));
         clock.pinAlmaty(LocalDateTime.parse("2026-11-10T18:00"));
-        take(regular).statusCode(409);
+        take(regular).statusCode(409).body("type", equalTo("https://gfc.kz/problems/branch-closed"));
     }
 
     @Test
@@ -130,8 +134,8 @@ class R3WorkingHoursTest extends PinnedClock {
     @Test
     void R3_hoursAreKeptInTheBranchesOwnTimeZone() {
         String almaty = branch("REGULAR", "INTAKE");
-        // 12:59 UTC is 17:59 in Kazakhstan (UTC+5 everywhere since 1 March 2024), 13:00 UTC is 18:00
-        clock.pin(Instant.parse("2026-11-10T12:59:00Z"));
+        // 12:44 UTC is 17:44 in Kazakhstan (UTC+5 everywhere since 1 March 2024), 13:00 UTC is 18:00
+        clock.pin(Instant.parse("2026-11-10T12:44:00Z"));
         take(almaty).statusCode(201);
         clock.pin(Instant.parse("2026-11-10T13:00:00Z"));
         take(almaty).statusCode(409);

@@ -19,7 +19,8 @@ import kz.gfc.queue.domain.WaitEstimate;
 public record TicketView(UUID id, String number, TicketStatus status, String branchCode, String branchName,
         String categoryCode, String categoryName, Ticket.Channel channel, String language, String priorityReason,
         Integer position, Integer peopleAhead, WaitBand estimatedWait, WindowPlate window, String roomReference,
-        int postponesLeft, UUID bookingId, Ticket.Source source, Instant issuedAt, Instant calledAt, String text) {
+        int postponesLeft, UUID bookingId, Ticket.Source source, Instant issuedAt, Instant calledAt, String applicationId,
+        String text) {
 
     public record WaitBand(int fromMinutes, int toMinutes, WaitEstimate.Basis basis) {
     }
@@ -43,7 +44,7 @@ public record TicketView(UUID id, String number, TicketStatus status, String bra
                 t.priorityReason == null ? null : t.priorityReason.name(), s.position(),
                 s.position() == null ? null : s.position() - 1, band, WindowPlate.of(s.window()),
                 active ? t.roomReference : null, s.postponesLeft(), t.bookingId, t.source, t.issuedAt, t.calledAt,
-                text(s, band).in(lang));
+                t.applicationId, text(s, band).in(lang));
     }
 
     static Text text(TicketState s, WaitBand band) {

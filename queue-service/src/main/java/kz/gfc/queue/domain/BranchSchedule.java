@@ -76,6 +76,35 @@ public class BranchSchedule {
         throw closed;
     }
 
+    /**
+     * Walk-in and app tickets stop {@code stopBefore} ahead of closing, so nobody takes a ticket
+     * that cannot be served today; R3's 409 when closed. Booked visits are not held to it.
+     */
+    public void requireTicketIssue(Branch branch, ZonedDateTime at, java.time.Duration stopBefore) {
+        requireOpen(branch, at);
+        Optional<WorkingHours.Interval> hours = hoursOn(branch, at.toLocalDate());
+        if (hours.isEmpty() || stopBefore.isZero() || stopBefore.isNegative()) {
+            return;
+        }
+        java.time.LocalTime closes = hours.get().closes();
+        ZonedDateTime closing = closes.equals(java.time.LocalTime.MIDNIGHT)
+                ? at.toLocalDate().plusDays(1).atStartOfDay(at.getZone())
+                : at.toLocalDate().atTime(closes).atZone(at.getZone());
+        if (at.plus(stopBefore).isBefore(closing)) {
+            return;
+        }
+        long minutes = stopBefore.toMinutes();
+        String closesAt = TIME.format(closing);
+        ProblemException stopped = ProblemException.conflict("ticket-issue-stopped",
+                "Tickets stop " + minutes + " min before closing; branch " + branch.code + " closes at " + closesAt,
+                Text.of("Талон беру жабылуға " + minutes + " минут қалғанда тоқтатылады: филиал " + closesAt
+                                + "-де жабылады",
+                        "Выдача талонов прекращается за " + minutes + " мин до закрытия: филиал закрывается в "
+                                + closesAt));
+        nextOpening(branch, closing).ifPresent(n -> stopped.with("opensAt", n.toOffsetDateTime().toString()));
+        throw stopped;
+    }
+
     static Text closedMessage(Optional<ZonedDateTime> next) {
         if (next.isEmpty()) {
             return Text.of("Филиал қазір жұмыс істемейді", "Филиал сейчас не работает");

@@ -9,12 +9,15 @@ import java.util.List;
  * <ol>
  * <li>{@code BOOKING_DUE}: checked-in bookings whose slot has come, earliest slot first —
  * a booked visit is a promise of a time;</li>
- * <li>{@code PRIORITY}: priority tickets by {@link PriorityReason#weight()}, then by place in line;</li>
+ * <li>{@code PRIORITY}: priority tickets by {@link PriorityReason#weight()} plus 10 for every
+ * {@code priority-aging-step} waited (so a light ground is not starved by heavier newcomers),
+ * then by place in line;</li>
  * <li>{@code FIFO}: everyone else, first come first served.</li>
  * </ol>
  * Starvation bound: after {@code N} priority calls in a row at a window, the next call takes
  * an ordinary ticket if one waits ({@code STARVATION_BOUND}), so a steady stream of priority
- * visitors cannot stop the ordinary line. Booking calls neither count toward nor break a run.
+ * visitors cannot stop the ordinary line. Booking calls neither count toward nor break a run,
+ * and the run belongs to the window: signing out does not reset it.
  *
  * <p>This class decides the order of the pools; {@link TicketQueue} takes the first ticket
  * of a pool with {@code FOR UPDATE SKIP LOCKED}, so two windows never get the same ticket.

@@ -13,6 +13,17 @@ public interface QueueConfig {
     @WithDefault("3")
     int starvationBound();
 
+    /**
+     * R12 aging: each such span a priority ticket waits adds the lightest ground's weight (10),
+     * so no priority visitor waits without bound behind heavier newcomers.
+     */
+    @WithDefault("PT10M")
+    java.time.Duration priorityAgingStep();
+
+    /** Walk-in and app tickets stop this long before closing (booked visits are not held to it). */
+    @WithDefault("PT15M")
+    java.time.Duration issueStopsBeforeClosing();
+
     /** Recalls an operator makes before a ticket may be marked a no-show (and the most they may make). */
     @WithDefault("2")
     int recallsBeforeNoShow();

@@ -33,14 +33,17 @@ public class TicketQueue {
      * is held until that call commits (status CALLED), no ticket is ever handed out twice.
      */
     public Optional<Ticket> lockHead(CallOrder.Pool pool, String branch, LocalDate day, Collection<String> categories,
-            long windowId, Instant now) {
+            long windowId, Instant now, java.time.Duration agingStep) {
         String filter = switch (pool) {
             case BOOKING_DUE -> DUE + " ORDER BY slot_start, queue_at, issue_seq";
-            case PRIORITY -> "priority_weight > 0 AND NOT " + DUE + " ORDER BY priority_weight DESC, queue_at, issue_seq";
+            // Aging: every step waited adds one lightest weight (10), so an elderly visitor who has
+            // waited long enough ties with, then passes, a stream of newly arriving heavier grounds.
+            case PRIORITY -> "priority_weight > 0 AND NOT " + DUE + " ORDER BY priority_weight"
+                    + " + 10 * floor(extract(epoch FROM (CAST(:now AS timestamptz) - queue_at)) / :agingStep) DESC,"
+                    + " queue_at, issue_seq";
             case ORDINARY -> "priority_weight = 0 AND NOT " + DUE + " ORDER BY queue_at, issue_seq";
         };
-        @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("SELECT id FROM ticket WHERE branch_code = :branch AND service_day = :day"
+        var query = em.createNativeQuery("SELECT id FROM ticket WHERE branch_code = :branch AND service_day = :day"
                 + " AND status = 'WAITING' AND category_code IN (:categories)"
                 + " AND (target_window_id IS NULL OR target_window_id = :window) AND " + filter
                 + " LIMIT 1 FOR UPDATE SKIP LOCKED")
@@ -48,8 +51,12 @@ public class TicketQueue {
                 .setParameter("day", day)
                 .setParameter("categories", categories)
                 .setParameter("window", windowId)
-                .setParameter("now", now)
-                .getResultList();
+                .setParameter("now", now);
+        if (pool == CallOrder.Pool.PRIORITY) {
+            query.setParameter("agingStep", Math.max(1, agingStep.toSeconds()));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> ids = query.getResultList();
         if (ids.isEmpty()) {
             return Optional.empty();
         }

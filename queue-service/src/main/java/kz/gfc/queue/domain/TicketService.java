@@ -73,6 +73,7 @@ public class TicketService {
                             "Канал видеосвязи соответствует только категории обслуживания по видеосвязи"),
                     new Problem.FieldError("channel", "does not match the category"));
         }
+        schedule.requireTicketIssue(branch, schedule.now(branch), config.issueStopsBeforeClosing());
         if (c.selfService()) {
             requireUnderTicketCap(branch, c.ownerId());
         }

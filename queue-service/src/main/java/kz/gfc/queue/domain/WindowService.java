@@ -113,7 +113,8 @@ public class WindowService {
         w.operatorName = null;
         w.operatorPosition = null;
         w.signedInAt = null;
-        w.priorityStreak = 0;
+        // The priority run stays with the window: signing out and in again must not let a
+        // stream of priority visitors starve the ordinary line.
         return w;
     }
 
@@ -135,7 +136,8 @@ public class WindowService {
             return Optional.empty();
         }
         for (CallOrder.Step step : CallOrder.plan(w.priorityStreak, config.starvationBound())) {
-            Optional<Ticket> head = queue.lockHead(step.pool(), branch.code, schedule.today(branch), w.categories, w.id, now);
+            Optional<Ticket> head = queue.lockHead(step.pool(), branch.code, schedule.today(branch), w.categories, w.id, now,
+                    config.priorityAgingStep());
             if (head.isPresent()) {
                 Ticket t = head.get();
                 CallDecision d = new CallDecision();
@@ -217,9 +219,9 @@ public class WindowService {
         if (applicationId != null) {
             t.applicationId = applicationId;
         }
-        outbox.publish(new TicketCompleted(t.id.toString(), t.branchCode, t.categoryCode, t.number, t.source.name(),
-                w.id, w.number, t.operatorId, waited, served, applicationId, t.applicantPseudonym, now));
         if (t.returnCategory != null) {
+            // Not the end of the visit: one visit is one TicketCompleted, or ratings and
+            // statistics would count it twice. The transfer was published when it happened.
             t.categoryCode = t.returnCategory;
             t.returnCategory = null;
             t.moveTo(TicketStatus.WAITING);
@@ -231,6 +233,8 @@ public class WindowService {
         t.moveTo(TicketStatus.COMPLETED);
         t.completedAt = now;
         t.servedSeconds = (int) served;
+        outbox.publish(new TicketCompleted(t.id.toString(), t.branchCode, t.categoryCode, t.number, t.source.name(),
+                w.id, w.number, t.operatorId, waited, served, t.applicationId, t.applicantPseudonym, now));
         return tickets.state(t);
     }
 
