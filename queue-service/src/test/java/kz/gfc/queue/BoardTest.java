@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +65,7 @@ class BoardTest extends PinnedClock {
         String other = branch("REGULAR", "INTAKE");
         long w = window(b, 7, "INTAKE");
         long otherWindow = window(other, 1, "INTAKE");
-        String op = operator("op-board-" + System.nanoTime(), b);
+        String op = operator("op-board-" + System.nanoTime(), b, "Бекова Сая");
         String otherOp = operator("op-board-other-" + System.nanoTime(), other);
         signIn(w, op, "Бекова Сая");
         signIn(otherWindow, otherOp, "Чужой Оператор");
@@ -122,10 +123,45 @@ class BoardTest extends PinnedClock {
 
     private void notify(Connection c, String branch, String number) throws Exception {
         String payload = json.writeValueAsString(new kz.gfc.queue.domain.BoardCall(branch, number, 4, "Омарова Дана",
-                "менеджер", 0, number + " талоны — 4-терезе", "Талон " + number + " — окно 4", java.time.Instant.now()));
+                "менеджер", 0, number + " талоны — 4-терезе", "Талон " + number + " — окно 4", java.time.Instant.now(), false));
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify('gfc_queue_board', ?)")) {
             ps.setString(1, payload);
             ps.execute();
+        }
+    }
+
+    /** A screen switched on (or reconnecting) mid-morning shows the last calls at once, marked as replayed. */
+    @Test
+    void R6_aScreenThatConnectsSeesTheLastCallsAtOnce() throws Exception {
+        String b = branch("REGULAR", "INTAKE");
+        long w = window(b, 2, "INTAKE");
+        String op = operator("op-replay-" + System.nanoTime(), b, "Омарова Дана");
+        signIn(w, op, "Омарова Дана");
+        walkIn(b, "INTAKE");
+        walkIn(b, "INTAKE");
+        String first = callNext(op, w).then().statusCode(200).extract().path("ticket.id");
+        act(op, first, "start").then().statusCode(200);
+        act(op, first, "complete").then().statusCode(200);
+        callNext(op, w).then().statusCode(200);
+
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        HttpResponse<Stream<String>> response = watch(b, events);
+        try {
+            List<JsonNode> got = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                got.add(next(events));
+            }
+            JsonNode hello = got.stream().filter(e -> !e.hasNonNull("ticketNumber")).findFirst().orElseThrow();
+            assertThat(hello.get("textRu").asText()).isEqualTo("Табло подключено");
+            List<JsonNode> calls = got.stream().filter(e -> e.hasNonNull("ticketNumber")).toList();
+            assertThat(calls).extracting(e -> e.get("ticketNumber").asText()).containsExactly("A-001", "A-002");
+            assertThat(calls).allSatisfy(e -> {
+                assertThat(e.get("replay").asBoolean()).isTrue();
+                assertThat(e.get("operatorName").asText()).isEqualTo("Омарова Дана");
+                assertThat(e.get("windowNumber").asInt()).isEqualTo(2);
+            });
+        } finally {
+            response.body().close();
         }
     }
 

@@ -31,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 import kz.gfc.kit.testing.RealInfrastructure;
+import kz.gfc.kit.testing.ServiceContract;
 
 /** The operator's side: sessions with the R6 nameplate, CallOrder (R12 priority), the ticket's state machine. */
 @QuarkusTest
@@ -51,15 +52,19 @@ class OperatorFlowTest extends PinnedClock {
     void R6_aCallShowsTheWindowAndTheOperatorsFullNameAndPosition() {
         String b = branch("REGULAR", "INTAKE");
         long w = window(b, 3, "INTAKE");
-        String me = op("op", b);
-        as(me).body(Map.of("position", "менеджер")).post("/api/v1/windows/" + w + "/session").then().statusCode(422)
-                .body("type", equalTo("https://gfc.kz/problems/nameplate-required"));
+        String login = "op-plate-" + System.nanoTime();
+        // the name is the token's; the position is the staff directory's, not the request's
+        String me = ServiceContract.token(login, Map.of("branch", b, "name", "Сәрсенова Айгүл Болатқызы"), "operator");
+        as(me).body(Map.of("fullName", "Кто Угодно", "position", "директор")).post("/api/v1/windows/" + w + "/session")
+                .then().statusCode(422).body("type", equalTo("https://gfc.kz/problems/nameplate-required"));
         callNext(me, w).then().statusCode(409).body("type", equalTo("https://gfc.kz/problems/window-not-staffed"));
-        as(me).body(Map.of("fullName", "Сәрсенова Айгүл Болатқызы", "position", "бас менеджер"))
+        as(Queue.ADMIN).body(Map.of("position", "бас менеджер")).put("/api/v1/branches/" + b + "/staff/" + login)
+                .then().statusCode(200).body("position", equalTo("бас менеджер"));
+        as(me).body(Map.of("fullName", "Кто Угодно", "position", "директор"))
                 .post("/api/v1/windows/" + w + "/session").then().statusCode(200)
-                .body("operatorName", equalTo("Сәрсенова Айгүл Болатқызы"));
-        as(op("other", b)).body(Map.of("fullName", "Другой Оператор", "position", "менеджер"))
-                .post("/api/v1/windows/" + w + "/session").then().statusCode(409)
+                .body("operatorName", equalTo("Сәрсенова Айгүл Болатқызы"))
+                .body("operatorPosition", equalTo("бас менеджер"));
+        as(op("other", b)).post("/api/v1/windows/" + w + "/session").then().statusCode(409)
                 .body("type", equalTo("https://gfc.kz/problems/window-occupied"));
         callNext(me, w).then().statusCode(204);
         String citizen = citizen("holder");
@@ -253,7 +258,7 @@ class OperatorFlowTest extends PinnedClock {
     void R12_remoteVideoCallGivesOperatorAndCitizenTheSameRoom() {
         String b = branch("REGULAR", "INTAKE", "VIDEO");
         long w = window(b, 10, "VIDEO");
-        String me = op("video", b);
+        String me = operator("video-" + System.nanoTime(), b, "Жұмабаев Арман");
         signIn(w, me, "Жұмабаев Арман");
         String citizen = citizen("remote");
         String id = issue(citizen, b, Map.of("category", "VIDEO", "channel", "REMOTE_VIDEO", "language", "ru"))

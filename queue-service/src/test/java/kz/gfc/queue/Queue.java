@@ -32,9 +32,15 @@ public final class Queue {
         return ServiceContract.token(name, Map.of("iin", iin), "citizen");
     }
 
-    /** An operator working at the branch (token claim branch, as Keycloak issues it). */
+    /** An operator working at the branch (token claim branch, as Keycloak issues it), named by their token. */
     public static String operator(String name, String branch) {
-        return ServiceContract.token(name, Map.of("branch", branch), "operator");
+        return operator(name, branch, "Оператор " + name);
+    }
+
+    /** An operator whose token names them {@code fullName}, with a position claim for the nameplate. */
+    public static String operator(String login, String branch, String fullName) {
+        return ServiceContract.token(login, Map.of("branch", branch, "name", fullName,
+                "position", "бас менеджер / главный менеджер"), "operator");
     }
 
     /** The head of the branch. */
@@ -62,9 +68,9 @@ public final class Queue {
                 .extract().jsonPath().getLong("id");
     }
 
+    /** Signs in; the nameplate is the token's, so {@code fullName} only says, for the reader, who sits there. */
     public static void signIn(long window, String operatorToken, String fullName) {
-        as(operatorToken).body(Map.of("fullName", fullName, "position", "бас менеджер / главный менеджер"))
-                .post("/api/v1/windows/" + window + "/session").then().statusCode(200);
+        as(operatorToken).post("/api/v1/windows/" + window + "/session").then().statusCode(200);
     }
 
     public static Response issue(String token, String branch, Map<String, Object> body) {

@@ -93,11 +93,14 @@ class R6LiveQueueTest extends PinnedClock {
         String b = branch("REGULAR", "INTAKE");
         window(b, 1, "INTAKE");
         as(Queue.supervisor(b)).body(Map.of("mode", "LIVE")).put("/api/v1/branches/" + b + "/mode").then().statusCode(200);
-        String id = post(Queue.supervisor(b), b, hand("Ж-001")).then().statusCode(201)
+        String id = post(Queue.supervisor(b), b, hand("Ж-001", "operatorId", "somebody-typed-in")).then().statusCode(201)
                 .body("number", equalTo("Ж-001"))
                 .body("source", equalTo("LIVE"))
                 .body("status", equalTo("COMPLETED"))
                 .extract().path("id");
+        assertThat(text("SELECT operator_id FROM ticket WHERE id = CAST(? AS uuid)", id))
+                .as("a hand ticket answers to the signed-in member of staff who posted it, not a typed-in id")
+                .isEqualTo("supervisor-" + b);
         post(Queue.supervisor(b), b, hand("Ж-001")).then().statusCode(200).body("id", equalTo(id));
         List<Callable<String>> repeats = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

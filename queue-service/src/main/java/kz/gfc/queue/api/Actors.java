@@ -7,11 +7,13 @@ import jakarta.inject.Inject;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import kz.gfc.kit.iin.Iin;
+import kz.gfc.kit.problem.Problem;
 import kz.gfc.kit.problem.ProblemException;
 import kz.gfc.kit.problem.Text;
 import kz.gfc.kit.web.Caller;
 import kz.gfc.kit.web.StaffBranches;
 import kz.gfc.queue.domain.Actor;
+import kz.gfc.queue.domain.StaffMember;
 
 /** The caller of the current request as the domain sees it. */
 @RequestScoped
@@ -34,6 +36,34 @@ public class Actors {
         String id = identity.isAnonymous() ? identity.getPrincipal().getName() : caller.subject();
         return new Actor(id, identity.getRoles(), branches.current());
     }
+
+    /** The R6 nameplate: who the operator is and their position. */
+    public record Nameplate(String fullName, String position) {
+    }
+
+    /**
+     * The signed-in operator's nameplate: the full name is the token's ({@code name}, else given
+     * and family names), the position the token's {@code position} claim or the staff directory's
+     * line for their login. Never the request body: a nameplate is an identity, not an input.
+     */
+    public Nameplate nameplate() {
+        String name = caller.fullName().orElse(null);
+        String login = identity.getPrincipal().getName();
+        String position = caller.claim(POSITION_CLAIM)
+                .or(() -> Optional.ofNullable(login).map(l -> StaffMember.<StaffMember>findById(l)).map(m -> m.position))
+                .orElse(null);
+        if (name == null || position == null) {
+            throw ProblemException.unprocessable("nameplate-required",
+                    (name == null ? "The sign-in names no full name" : "The staff directory has no position for " + login)
+                            + "; the nameplate needs both (R6)",
+                    Text.of("Терезе тақтайшасы үшін аты-жөніңіз бен лауазымыңыз қызметкерлер анықтамалығында болуы керек",
+                            "Для таблички окна нужны ваши ФИО и должность в справочнике сотрудников"),
+                    new Problem.FieldError(name == null ? "fullName" : "position", "not in the token or the staff directory"));
+        }
+        return new Nameplate(name, position);
+    }
+
+    static final String POSITION_CLAIM = "position";
 
     /**
      * Whose IIN a booking or ticket is for. A citizen acts only as themself: their IIN is their

@@ -1,6 +1,10 @@
 package kz.gfc.queue.api;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -30,6 +34,13 @@ public class BoardResource {
     @Inject
     Catalogue catalogue;
 
+    @Inject
+    Clock clock;
+
+    /** How many recent calls a connecting screen gets, and from how far back. */
+    private static final int REPLAYED = 10;
+    private static final Duration REPLAY_SPAN = Duration.ofHours(4);
+
     @GET
     @PermitAll
     @Blocking
@@ -38,8 +49,13 @@ public class BoardResource {
     @Operation(operationId = "board", summary = "Server-sent events: ticket number → window, in kk and ru (public)")
     public Multi<BoardCall> stream(@PathParam("code") String code) {
         catalogue.branch(code);
-        // The first event says the board is connected, so a client knows calls from now on reach it.
-        BoardCall hello = new BoardCall(code, null, 0, null, null, 0, "Табло қосылды", "Табло подключено", Instant.now());
-        return Multi.createBy().merging().streams(board.calls(code), Multi.createFrom().item(hello));
+        // The first event says the board is connected, so a client knows calls from now on reach it;
+        // then the last calls of the past hours (marked replay: shown, not read aloud again). A call
+        // made while the screen connects may arrive twice, which a board shows harmlessly.
+        Instant now = clock.instant();
+        List<BoardCall> first = new ArrayList<>();
+        first.add(new BoardCall(code, null, 0, null, null, 0, "Табло қосылды", "Табло подключено", now, false));
+        first.addAll(board.recent(code, REPLAYED, now.minus(REPLAY_SPAN)));
+        return Multi.createBy().merging().streams(board.calls(code), Multi.createFrom().iterable(first));
     }
 }

@@ -40,6 +40,8 @@ import kz.gfc.queue.domain.CallDecision;
 import kz.gfc.queue.domain.CallOrder;
 import kz.gfc.queue.domain.Inputs;
 import kz.gfc.queue.domain.ReferenceData;
+import kz.gfc.queue.domain.StaffMember;
+import kz.gfc.queue.domain.SupervisorView;
 import kz.gfc.queue.domain.WindowService;
 
 @Path("/api/v1/branches")
@@ -58,6 +60,9 @@ public class BranchResource {
 
     @Inject
     Actors actors;
+
+    @Inject
+    SupervisorView supervisorView;
 
     @GET
     @PermitAll
@@ -145,6 +150,34 @@ public class BranchResource {
         return windows.decisions(code, Inputs.date("date", date)).stream().map(DecisionView::of).toList();
     }
 
+    @GET
+    @Path("/{code}/floor")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "branchFloor", summary = "The supervisor's live view: per category, who waits and how long,"
+            + " served today and how fast, windows open and on a break")
+    public SupervisorView.Floor floor(@PathParam("code") String code) {
+        actors.current().requireWorksAt(code);
+        return supervisorView.floor(code);
+    }
+
+    @PUT
+    @Path("/{code}/staff/{login}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "putStaffMember", summary = "The staff directory: a member of staff's position for their window's nameplate")
+    public StaffView putStaff(@PathParam("code") String code,
+            @PathParam("login") @Size(max = 200) @Pattern(regexp = "[\\p{L}\\p{N}._@-]+", message = "a login") String login,
+            @Valid @NotNull StaffChange body) {
+        StaffMember m = reference.putStaffMember(code, login, body.position().strip());
+        return new StaffView(m.login, m.branchCode, m.position, m.updatedAt);
+    }
+
+    public record StaffChange(@NotBlank @Size(max = 200) String position) {
+    }
+
+    public record StaffView(String login, String branchCode, String position, Instant updatedAt) {
+    }
+
     public record ModeChange(@NotNull Branch.Mode mode) {
     }
 
@@ -179,11 +212,11 @@ public class BranchResource {
     }
 
     public record DecisionView(UUID ticketId, long windowId, String categoryCode, CallOrder.Rule rule,
-            int priorityStreak, String operatorId, Instant decidedAt) {
+            int priorityStreak, String operatorId, Instant decidedAt, String reason) {
 
         static DecisionView of(CallDecision d) {
             return new DecisionView(d.ticketId, d.windowId, d.categoryCode, d.rule, d.priorityStreak, d.operatorId,
-                    d.decidedAt);
+                    d.decidedAt, d.reason);
         }
     }
 }

@@ -43,7 +43,7 @@ public class LiveTicketResource {
             summary = "Post a hand-numbered ticket served in live mode; idempotent by hand number (201 new, 200 already posted)")
     public Response post(@PathParam("code") String code, @Valid @NotNull LiveTicket body) {
         LiveQueueService.Posted p = live.post(code, new LiveQueueService.LiveTicket(body.handNumber(), body.category(),
-                body.issuedAt(), body.calledAt(), body.completedAt(), body.windowNumber(), body.operatorId(),
+                body.issuedAt(), body.calledAt(), body.completedAt(), body.windowNumber(),
                 body.outcome()), actors.current());
         TicketView view = TicketView.of(p.ticket());
         return p.created() ? Response.created(URI.create("/api/v1/tickets/" + view.id())).entity(view).build()
@@ -57,7 +57,6 @@ public class LiveTicketResource {
             @Size(max = 40) String calledAt,
             @Size(max = 40) String completedAt,
             @Min(1) @Max(999) Integer windowNumber,
-            @Size(max = 200) String operatorId,
             @NotNull LiveQueueService.Outcome outcome) {
     }
 }

@@ -7,7 +7,9 @@ import java.util.Set;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -19,14 +21,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import kz.gfc.kit.problem.Problem;
-import kz.gfc.kit.problem.ProblemException;
-import kz.gfc.kit.problem.Text;
 import kz.gfc.kit.web.Roles;
+import kz.gfc.queue.domain.Actor;
 import kz.gfc.queue.domain.CallOrder;
 import kz.gfc.queue.domain.ReferenceData;
 import kz.gfc.queue.domain.ServiceWindow;
@@ -46,9 +49,6 @@ public class WindowResource {
     @Inject
     ReferenceData reference;
 
-    @Inject
-    JsonWebToken jwt;
-
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
@@ -67,19 +67,19 @@ public class WindowResource {
 
     @POST
     @Path("/session")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(operationId = "signInToWindow", summary = "Sign in to a window; full name and position from the body or the token")
-    public WindowView signIn(@PathParam("id") long id, @Valid Session body) {
-        String name = body != null && body.fullName() != null ? body.fullName().strip() : claim("name");
-        String position = body != null && body.position() != null ? body.position().strip() : claim("position");
-        if (name == null || name.isBlank() || position == null || position.isBlank()) {
-            // R6: every workplace shows the operator's full name and position; without them, no session
-            throw ProblemException.unprocessable("nameplate-required", "Full name and position are required",
-                    Text.of("Аты-жөніңізді және лауазымыңызды көрсетіңіз", "Укажите ФИО и должность"),
-                    new Problem.FieldError("fullName", "required with position"));
-        }
-        return WindowView.of(windows.signIn(id, actors.current(), name, position));
+    @Operation(operationId = "signInToWindow", summary = "Sign in to a window; the nameplate (R6) is the token's full name"
+            + " and the staff directory's position, never the request's")
+    @APIResponse(responseCode = "200", description = "signed in", content = @Content(schema = @Schema(implementation = WindowView.class)))
+    @APIResponse(responseCode = "409", description = "window occupied or signed in elsewhere",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "no full name in the token or no position in the staff directory",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public WindowView signIn(@PathParam("id") long id) {
+        Actor actor = actors.current();
+        windows.requireWorksAtWindow(id, actor); // whose window it is before what their nameplate lacks
+        Actors.Nameplate plate = actors.nameplate();
+        return WindowView.of(windows.signIn(id, actor, plate.fullName(), plate.position()));
     }
 
     @DELETE
@@ -100,12 +100,45 @@ public class WindowResource {
                 .orElseGet(() -> Response.noContent().build());
     }
 
-    private String claim(String name) {
-        Object v = jwt == null ? null : jwt.getClaim(name);
-        return v == null ? null : v.toString();
+    @POST
+    @Path("/pause")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
+    @Operation(operationId = "pauseWindow", summary = "A break: the window calls nobody and is not counted in wait bands until it resumes")
+    public WindowView pause(@PathParam("id") long id, @Valid Pause body) {
+        return WindowView.of(windows.pause(id, body == null ? null : body.reason(), actors.current()));
     }
 
-    public record Session(@Size(max = 200) String fullName, @Size(max = 200) String position) {
+    @POST
+    @Path("/resume")
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
+    @Operation(operationId = "resumeWindow", summary = "Back from a break")
+    public WindowView resume(@PathParam("id") long id) {
+        return WindowView.of(windows.resume(id, actors.current()));
+    }
+
+    @POST
+    @Path("/call")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "callByNumber", summary = "Call one waiting ticket by its number, out of turn, with a reason"
+            + " (recorded as a BY_NUMBER call decision)")
+    @APIResponse(responseCode = "200", description = "called", content = @Content(schema = @Schema(implementation = CallView.class)))
+    @APIResponse(responseCode = "404", description = "no such ticket today at this branch",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "the ticket is not waiting, or the window is busy or on a break",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public CallView callByNumber(@PathParam("id") long id, @Valid @NotNull CallByNumber body) {
+        WindowService.Call c = windows.callByNumber(id, body.number(), body.reason().strip(), actors.current());
+        return new CallView(TicketView.of(c.ticket()), c.rule(), c.roomReference());
+    }
+
+    public record Pause(@Size(max = 200) String reason) {
+    }
+
+    public record CallByNumber(
+            @NotBlank @Size(max = 20) @Pattern(regexp = "[\\p{L}\\p{N}-]+", message = "letters, digits and '-' only") String number,
+            @NotBlank @Size(max = 500) String reason) {
     }
 
     /** What the operator gets on a call; the room reference is the same one the citizen sees (R12). */
@@ -113,11 +146,11 @@ public class WindowResource {
     }
 
     public record WindowView(long id, String branchCode, int number, Set<String> categories, String operatorId,
-            String operatorName, String operatorPosition, Instant signedInAt) {
+            String operatorName, String operatorPosition, Instant signedInAt, Instant pausedAt, String pauseReason) {
 
         static WindowView of(ServiceWindow w) {
             return new WindowView(w.id, w.branchCode, w.number, Set.copyOf(w.categories), w.operatorId, w.operatorName,
-                    w.operatorPosition, w.signedInAt);
+                    w.operatorPosition, w.signedInAt, w.pausedAt, w.pauseReason);
         }
 
         static List<WindowView> of(List<ServiceWindow> ws) {

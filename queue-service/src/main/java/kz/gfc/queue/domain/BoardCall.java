@@ -7,11 +7,17 @@ import java.time.Instant;
  * the text in both languages of service (R16), ready to show and to read aloud.
  */
 public record BoardCall(String branchCode, String ticketNumber, int windowNumber, String operatorName,
-        String operatorPosition, int recall, String textKk, String textRu, Instant calledAt) {
+        String operatorPosition, int recall, String textKk, String textRu, Instant calledAt, boolean replay) {
 
     public static BoardCall of(Ticket t, ServiceWindow w, Instant at) {
         return new BoardCall(t.branchCode, t.number, w.number, w.operatorName, w.operatorPosition, t.recalls,
                 t.number + " талоны — " + w.number + "-терезе",
-                "Талон " + t.number + " — окно " + w.number, at);
+                "Талон " + t.number + " — окно " + w.number, at, false);
+    }
+
+    /** The same call sent again to a screen that just connected: shown, not announced aloud again. */
+    public BoardCall replayed() {
+        return new BoardCall(branchCode, ticketNumber, windowNumber, operatorName, operatorPosition, recall, textKk,
+                textRu, calledAt, true);
     }
 }

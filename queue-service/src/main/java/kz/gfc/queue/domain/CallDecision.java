@@ -40,4 +40,6 @@ public class CallDecision extends PanacheEntityBase {
     public String operatorId;
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
+    /** Why the operator called this ticket out of order; only for {@code BY_NUMBER}. */
+    public String reason;
 }

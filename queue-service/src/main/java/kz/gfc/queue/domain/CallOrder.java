@@ -19,13 +19,17 @@ import java.util.List;
  * visitors cannot stop the ordinary line. Booking calls neither count toward nor break a run,
  * and the run belongs to the window: signing out does not reset it.
  *
+ * <p>An operator may also call a ticket by its number, out of order, with a reason
+ * ({@code BY_NUMBER}): recorded like any other decision, it neither counts toward nor breaks
+ * a run.
+ *
  * <p>This class decides the order of the pools; {@link TicketQueue} takes the first ticket
  * of a pool with {@code FOR UPDATE SKIP LOCKED}, so two windows never get the same ticket.
  */
 public final class CallOrder {
 
     /** The rule that chose a ticket; recorded with every call in {@code call_decision}. */
-    public enum Rule { BOOKING_DUE, PRIORITY, FIFO, STARVATION_BOUND }
+    public enum Rule { BOOKING_DUE, PRIORITY, FIFO, STARVATION_BOUND, BY_NUMBER }
 
     /** The waiting tickets a step draws from. */
     public enum Pool { BOOKING_DUE, PRIORITY, ORDINARY }
@@ -56,7 +60,7 @@ public final class CallOrder {
         return switch (rule) {
             case PRIORITY -> streak + 1;
             case FIFO, STARVATION_BOUND -> 0;
-            case BOOKING_DUE -> streak;
+            case BOOKING_DUE, BY_NUMBER -> streak;
         };
     }
 }

@@ -51,7 +51,7 @@ public class LiveQueueService {
     public enum Outcome { COMPLETED, NO_SHOW }
 
     public record LiveTicket(String handNumber, String category, String issuedAt, String calledAt,
-            String completedAt, Integer windowNumber, String operatorId, Outcome outcome) {
+            String completedAt, Integer windowNumber, Outcome outcome) {
     }
 
     public record Posted(TicketState ticket, boolean created) {
@@ -108,7 +108,8 @@ public class LiveQueueService {
         t.firstCalledAt = called;
         t.calledAt = called;
         t.windowId = window == null ? null : window.id;
-        t.operatorId = l.operatorId() != null ? l.operatorId() : window != null ? window.operatorId : null;
+        // The signed-in member of staff who posts the hand ticket answers for it, never a typed-in id.
+        t.operatorId = actor.id();
         if (l.outcome() == Outcome.COMPLETED) {
             t.status = TicketStatus.COMPLETED;
             t.startedAt = called;

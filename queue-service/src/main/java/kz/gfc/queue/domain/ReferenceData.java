@@ -215,4 +215,24 @@ public class ReferenceData {
                     new Problem.FieldError("timeZone", "not a known zone id"));
         }
     }
+
+    /** The staff directory: an operator's position on their nameplate, by login (R6). */
+    @Transactional
+    public StaffMember putStaffMember(String branchCode, String login, String position) {
+        Branch branch = catalogue.branch(branchCode);
+        StaffMember m = StaffMember.findById(login);
+        if (m == null) {
+            m = new StaffMember();
+            m.login = login;
+            m.branchCode = branch.code;
+            m.position = position;
+            m.updatedAt = clock.instant();
+            m.persist();
+            return m;
+        }
+        m.branchCode = branch.code;
+        m.position = position;
+        m.updatedAt = clock.instant();
+        return m;
+    }
 }

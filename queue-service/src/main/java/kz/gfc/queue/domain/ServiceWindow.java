@@ -44,6 +44,12 @@ public class ServiceWindow extends PanacheEntityBase {
     @Column(name = "priority_streak", nullable = false)
     public int priorityStreak;
 
+    /** Set while the operator is on a break: the window calls nobody and counts as closed for wait bands. */
+    @Column(name = "paused_at")
+    public Instant pausedAt;
+    @Column(name = "pause_reason")
+    public String pauseReason;
+
     /** Set when an administrator took the window out of service; history keeps pointing at it. */
     @Column(name = "retired_at")
     public Instant retiredAt;
@@ -55,5 +61,9 @@ public class ServiceWindow extends PanacheEntityBase {
 
     public boolean staffed() {
         return operatorId != null;
+    }
+
+    public boolean paused() {
+        return pausedAt != null;
     }
 }

@@ -105,11 +105,11 @@ public class TicketQueue {
         return n.intValue();
     }
 
-    /** Windows with someone signed in that serve the category: how many people work the line. */
+    /** Windows with someone signed in, not on a break, that serve the category: how many people work the line. */
     public int openWindows(String branch, String category) {
         Number n = (Number) em.createNativeQuery("SELECT count(*) FROM service_window w JOIN window_category c"
                 + " ON c.window_id = w.id WHERE w.branch_code = :branch AND c.category_code = :category"
-                + " AND w.operator_id IS NOT NULL")
+                + " AND w.operator_id IS NOT NULL AND w.paused_at IS NULL AND w.retired_at IS NULL")
                 .setParameter("branch", branch)
                 .setParameter("category", category)
                 .getSingleResult();

@@ -67,6 +67,16 @@ public class WindowService {
         return ServiceWindow.list("branchCode = ?1 and retiredAt is null order by number", branchCode);
     }
 
+    /** 404 for a window not in service, 403 for one of another branch. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requireWorksAtWindow(long windowId, Actor actor) {
+        ServiceWindow w = ServiceWindow.findById(windowId);
+        if (w == null || w.retiredAt != null) {
+            throw ProblemException.notFound("window", windowId);
+        }
+        actor.requireWorksAt(w.branchCode);
+    }
+
     /** R6 nameplate: the operator's full name and position are shown with every call from this window. */
     @Transactional
     public ServiceWindow signIn(long windowId, Actor actor, String fullName, String position) {
@@ -89,6 +99,8 @@ public class WindowService {
         w.operatorName = fullName;
         w.operatorPosition = position;
         w.signedInAt = clock.instant();
+        w.pausedAt = null;
+        w.pauseReason = null;
         try {
             em.flush();
         } catch (PersistenceException e) {
@@ -113,6 +125,8 @@ public class WindowService {
         w.operatorName = null;
         w.operatorPosition = null;
         w.signedInAt = null;
+        w.pausedAt = null;
+        w.pauseReason = null;
         // The priority run stays with the window: signing out and in again must not let a
         // stream of priority visitors starve the ordinary line.
         return w;
@@ -125,11 +139,7 @@ public class WindowService {
      */
     @Transactional
     public Optional<Call> callNext(long windowId, Actor actor) {
-        ServiceWindow w = catalogue.lockWindow(windowId);
-        requireAtWindow(w, actor);
-        if (queue.activeAt(w.id).isPresent()) {
-            throw windowBusy(w);
-        }
+        ServiceWindow w = readyToCall(windowId, actor);
         Branch branch = catalogue.branch(w.branchCode);
         Instant now = clock.instant();
         if (w.categories.isEmpty()) {
@@ -139,36 +149,102 @@ public class WindowService {
             Optional<Ticket> head = queue.lockHead(step.pool(), branch.code, schedule.today(branch), w.categories, w.id, now,
                     config.priorityAgingStep());
             if (head.isPresent()) {
-                Ticket t = head.get();
-                CallDecision d = new CallDecision();
-                d.ticketId = t.id;
-                d.windowId = w.id;
-                d.branchCode = branch.code;
-                d.categoryCode = t.categoryCode;
-                d.rule = step.rule();
-                d.priorityStreak = w.priorityStreak;
-                d.operatorId = w.operatorId;
-                d.decidedAt = now;
-                d.persist();
-                w.priorityStreak = CallOrder.streakAfter(step.rule(), w.priorityStreak);
-                t.moveTo(TicketStatus.CALLED);
-                t.windowId = w.id;
-                t.operatorId = w.operatorId;
-                t.targetWindowId = null;
-                t.calledAt = now;
-                if (t.firstCalledAt == null) {
-                    t.firstCalledAt = now;
-                }
-                t.recalls = 0;
-                if (catalogue.category(t.categoryCode).kind == ServiceCategory.Kind.REMOTE_VIDEO && t.roomReference == null) {
-                    // R12: one room for both sides, unguessable so only the two of them can join
-                    t.roomReference = config.videoRoomBase() + UUID.randomUUID();
-                }
-                announce(t, w, step.rule(), now);
-                return Optional.of(new Call(tickets.state(t), step.rule(), t.roomReference));
+                return Optional.of(call(head.get(), w, step.rule(), null, now));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Calls one waiting ticket by its number, out of its turn (a visitor sent back from another
+     * window, a complaint being resolved): a call decision of its own, with the reason recorded.
+     */
+    @Transactional
+    public Call callByNumber(long windowId, String number, String reason, Actor actor) {
+        ServiceWindow w = readyToCall(windowId, actor);
+        Branch branch = catalogue.branch(w.branchCode);
+        Ticket t = Ticket.<Ticket>find("branchCode = ?1 and serviceDay = ?2 and number = ?3", branch.code,
+                schedule.today(branch), number).firstResultOptional()
+                .flatMap(found -> queue.lock(found.id))
+                .orElseThrow(() -> ProblemException.notFound("ticket", number));
+        if (t.status != TicketStatus.WAITING) {
+            throw ProblemException.conflict("ticket-not-waiting", "Ticket " + number + " is " + t.status + ", not waiting",
+                    Text.of(number + " талоны кезекте күтіп тұрған жоқ", "Талон " + number + " не ожидает в очереди"));
+        }
+        if (!w.categories.contains(t.categoryCode)) {
+            throw ProblemException.unprocessable("window-does-not-serve", "Window " + w.number + " does not serve "
+                    + t.categoryCode, Text.of("Бұл терезе мұндай қызмет көрсетпейді", "Это окно не оказывает такую услугу"),
+                    new Problem.FieldError("number", "a ticket of a category this window does not serve"));
+        }
+        return call(t, w, CallOrder.Rule.BY_NUMBER, reason, clock.instant());
+    }
+
+    /** A break: the window calls nobody and is not counted as staffed in wait bands until it resumes. */
+    @Transactional
+    public ServiceWindow pause(long windowId, String reason, Actor actor) {
+        ServiceWindow w = catalogue.lockWindow(windowId);
+        requireAtWindow(w, actor);
+        if (queue.activeAt(w.id).isPresent()) {
+            throw windowBusy(w);
+        }
+        if (w.pausedAt == null) {
+            w.pausedAt = clock.instant();
+            w.pauseReason = reason;
+        }
+        return w;
+    }
+
+    @Transactional
+    public ServiceWindow resume(long windowId, Actor actor) {
+        ServiceWindow w = catalogue.lockWindow(windowId);
+        requireAtWindow(w, actor);
+        w.pausedAt = null;
+        w.pauseReason = null;
+        return w;
+    }
+
+    /** The window locked, the actor at it, nobody at it already, not on a break. */
+    private ServiceWindow readyToCall(long windowId, Actor actor) {
+        ServiceWindow w = catalogue.lockWindow(windowId);
+        requireAtWindow(w, actor);
+        if (queue.activeAt(w.id).isPresent()) {
+            throw windowBusy(w);
+        }
+        if (w.paused()) {
+            throw ProblemException.conflict("window-paused", "Window " + w.number + " is on a break; resume it first",
+                    Text.of("Терезе үзілісте: алдымен жұмысты жалғастырыңыз", "Окно на перерыве: сначала возобновите работу"));
+        }
+        return w;
+    }
+
+    private Call call(Ticket t, ServiceWindow w, CallOrder.Rule rule, String reason, Instant now) {
+        CallDecision d = new CallDecision();
+        d.ticketId = t.id;
+        d.windowId = w.id;
+        d.branchCode = w.branchCode;
+        d.categoryCode = t.categoryCode;
+        d.rule = rule;
+        d.priorityStreak = w.priorityStreak;
+        d.operatorId = w.operatorId;
+        d.decidedAt = now;
+        d.reason = reason;
+        d.persist();
+        w.priorityStreak = CallOrder.streakAfter(rule, w.priorityStreak);
+        t.moveTo(TicketStatus.CALLED);
+        t.windowId = w.id;
+        t.operatorId = w.operatorId;
+        t.targetWindowId = null;
+        t.calledAt = now;
+        if (t.firstCalledAt == null) {
+            t.firstCalledAt = now;
+        }
+        t.recalls = 0;
+        if (catalogue.category(t.categoryCode).kind == ServiceCategory.Kind.REMOTE_VIDEO && t.roomReference == null) {
+            // R12: one room for both sides, unguessable so only the two of them can join
+            t.roomReference = config.videoRoomBase() + UUID.randomUUID();
+        }
+        announce(t, w, rule, now);
+        return new Call(tickets.state(t), rule, t.roomReference);
     }
 
     /** Calls the same ticket again, up to the configured number of recalls. */

@@ -21,12 +21,23 @@ public class DayCloseJob {
     @Inject
     TicketExpiry expiry;
 
+    @Inject
+    DisplayBoard board;
+
+    @Inject
+    java.time.Clock clock;
+
     @Scheduled(every = "${gfc.day-close.every:10m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void closePastDays() {
         int n = expiry.expirePastDays();
         if (n > 0) {
             LOG.infof("day close: %d ticket(s) from past service days expired", n);
+        }
+        int forgotten = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> board.forgetBefore(clock.instant().minus(java.time.Duration.ofDays(1))));
+        if (forgotten > 0) {
+            LOG.debugf("day close: %d board call(s) older than a day forgotten", forgotten);
         }
         int missed = expiry.missPastBookings();
         if (missed > 0) {

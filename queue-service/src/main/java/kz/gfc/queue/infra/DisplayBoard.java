@@ -3,11 +3,15 @@ package kz.gfc.queue.infra;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -61,6 +65,36 @@ public class DisplayBoard {
         }
         em.createNativeQuery("SELECT 1 FROM (SELECT pg_notify(?1, ?2)) AS sent")
                 .setParameter(1, CHANNEL).setParameter(2, payload).getSingleResult();
+        em.createNativeQuery("INSERT INTO board_call (branch_code, payload, called_at) VALUES (?1, ?2, ?3)")
+                .setParameter(1, call.branchCode()).setParameter(2, payload).setParameter(3, call.calledAt())
+                .executeUpdate();
+    }
+
+    /**
+     * The branch's last calls of the past {@code within}, oldest first, for a screen that just
+     * connected: a board switched on mid-morning shows who is being served, not a blank.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<BoardCall> recent(String branchCode, int limit, Instant since) {
+        @SuppressWarnings("unchecked")
+        List<String> payloads = em.createNativeQuery("SELECT payload FROM board_call WHERE branch_code = ?1"
+                + " AND called_at >= ?2 ORDER BY id DESC LIMIT ?3")
+                .setParameter(1, branchCode).setParameter(2, since).setParameter(3, limit).getResultList();
+        List<BoardCall> out = new ArrayList<>();
+        for (int i = payloads.size() - 1; i >= 0; i--) {
+            try {
+                out.add(json.readValue(payloads.get(i), BoardCall.class).replayed());
+            } catch (JsonProcessingException e) {
+                LOG.warnf("display board skipped a stored call it cannot read: %s", e.getOriginalMessage());
+            }
+        }
+        return out;
+    }
+
+    /** Yesterday's calls are of no use to a board: the day-close job clears them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forgetBefore(Instant before) {
+        return em.createNativeQuery("DELETE FROM board_call WHERE called_at < ?1").setParameter(1, before).executeUpdate();
     }
 
     /** The calls of one branch from now on. */

@@ -57,19 +57,26 @@ public class Caller {
     }
 
     /**
-     * The name to print on a receipt or a nameplate: the token's {@code name}, else given and
-     * family names, else the login. Never taken from a request body.
+     * The person's full name from the token: {@code name}, else given and family names; empty
+     * when it names neither (a nameplate or a receipt must then refuse, not print a login).
      */
-    public String displayName() {
+    public Optional<String> fullName() {
         Optional<String> name = claim(identity, "name");
         if (name.isPresent()) {
-            return name.get();
+            return name;
         }
         String joined = (claim(identity, "given_name").orElse("") + " " + claim(identity, "family_name").orElse("")).trim();
-        if (!joined.isEmpty()) {
-            return joined;
-        }
-        return claim(identity, "preferred_username").orElseGet(this::subject);
+        return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
+    }
+
+    /** {@link #fullName()}, else the login, else the subject: for a line that must name someone. */
+    public String displayName() {
+        return fullName().or(() -> claim(identity, "preferred_username")).orElseGet(this::subject);
+    }
+
+    /** A string claim of the caller's token, trimmed; empty when absent or blank. */
+    public Optional<String> claim(String name) {
+        return claim(identity, name);
     }
 
     static Optional<String> claim(SecurityIdentity identity, String name) {
