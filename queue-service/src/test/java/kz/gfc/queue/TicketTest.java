@@ -184,12 +184,13 @@ class TicketTest extends PinnedClock {
             }
         }
         issue(citizen("h2"), b, body("INTAKE", "ru")).then().statusCode(201);
-        // two ahead, 6 minutes per visit, one window: 12 minutes, in a 5–25 band
+        // two ahead, 6 minutes a visit, one window (none signed in yet counts as one): called when
+        // it frees up the 3rd time, about 15 minutes, ± 6·√3 → 4.6–25.4, rounded outward
         issue(citizen("h3"), b, body("INTAKE", "ru")).then().statusCode(201)
                 .body("position", equalTo(3))
                 .body("estimatedWait.basis", equalTo("HISTORY"))
-                .body("estimatedWait.fromMinutes", equalTo(5))
-                .body("estimatedWait.toMinutes", equalTo(25));
+                .body("estimatedWait.fromMinutes", equalTo(0))
+                .body("estimatedWait.toMinutes", equalTo(30));
     }
 
     @Test

@@ -48,6 +48,12 @@ public class LiveQueueService {
     @Inject
     Clock clock;
 
+    @Inject
+    TicketQueue queue;
+
+    @Inject
+    QueueConfig config;
+
     public enum Outcome { COMPLETED, NO_SHOW }
 
     public record LiveTicket(String handNumber, String category, String issuedAt, String calledAt,
@@ -120,6 +126,10 @@ public class LiveQueueService {
             t.noShowAt = called != null ? called : issued;
         }
         t.persist();
+        if (t.status == TicketStatus.COMPLETED) {
+            queue.recordServed(t.branchCode, t.categoryCode, t.startedAt.atZone(branch.zone()), t.servedSeconds / 60.0,
+                    config.waitEstimate().smoothing());
+        }
         outbox.publish(new TicketIssued(t.id.toString(), t.branchCode, t.categoryCode, t.number, t.source.name(),
                 t.channel.name(), t.language, null, null, null, t.issuedAt));
         if (t.status == TicketStatus.COMPLETED) {

@@ -86,8 +86,11 @@ public interface QueueConfig {
         @WithDefault("20")
         int minSamples();
 
-        /** How far back the history looks. */
-        @WithDefault("P56D")
-        Duration lookback();
+        /**
+         * The weight of each new visit in the running figures (after the first ones, which are
+         * averaged plainly): 0.05 follows roughly the last 40 visits of that hour of the week.
+         */
+        @WithDefault("0.05")
+        double smoothing();
     }
 }

@@ -3,7 +3,6 @@ package kz.gfc.queue.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -105,38 +104,64 @@ public class TicketQueue {
         return n.intValue();
     }
 
-    /** Windows with someone signed in, not on a break, that serve the category: how many people work the line. */
-    public int openWindows(String branch, String category) {
-        Number n = (Number) em.createNativeQuery("SELECT count(*) FROM service_window w JOIN window_category c"
-                + " ON c.window_id = w.id WHERE w.branch_code = :branch AND c.category_code = :category"
+    /** Who works a category's line now: windows signed in and not on a break, and how many of them nobody is at. */
+    public record Staffing(int open, int idle) {
+    }
+
+    public Staffing staffing(String branch, String category) {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT count(*), count(*) FILTER (WHERE NOT EXISTS ("
+                + "  SELECT 1 FROM ticket t WHERE t.window_id = w.id AND t.status IN ('CALLED', 'IN_SERVICE')))"
+                + " FROM service_window w JOIN window_category c ON c.window_id = w.id"
+                + " WHERE w.branch_code = :branch AND c.category_code = :category"
                 + " AND w.operator_id IS NOT NULL AND w.paused_at IS NULL AND w.retired_at IS NULL")
                 .setParameter("branch", branch)
                 .setParameter("category", category)
                 .getSingleResult();
-        return n.intValue();
+        return new Staffing(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
+    }
+
+    /** The service-time figures of a category at a branch for the hour of the week of {@code at}: one row. */
+    public ServiceTimeStats serviceTimes(String branch, String category, ZonedDateTime at) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT samples, mean_minutes, variance_minutes FROM service_time_stat"
+                + " WHERE branch_code = :branch AND category_code = :category AND dow = :dow AND hour = :hour")
+                .setParameter("branch", branch)
+                .setParameter("category", category)
+                .setParameter("dow", (short) at.getDayOfWeek().getValue())
+                .setParameter("hour", (short) at.getHour())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return ServiceTimeStats.NONE;
+        }
+        Object[] r = rows.get(0);
+        return new ServiceTimeStats(((Number) r[0]).intValue(), ((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue());
     }
 
     /**
-     * Served visits of this category at this branch in the same hour of the week as
-     * {@code at}, within the lookback: their count and mean service time in seconds.
+     * Adds one served visit to its hour's figures ({@link ServiceTimeStats#with}): the row is
+     * locked, so windows completing at once each count.
      */
-    public History history(String branch, String category, ZonedDateTime at, java.time.Duration lookback) {
-        Object[] row = (Object[]) em.createNativeQuery("SELECT count(*), coalesce(avg(served_seconds), 0) FROM ticket"
-                + " WHERE branch_code = :branch AND category_code = :category AND status = 'COMPLETED'"
-                + " AND served_seconds IS NOT NULL AND completed_at >= :since"
-                + " AND extract(isodow FROM started_at AT TIME ZONE :zone) = :dow"
-                + " AND extract(hour FROM started_at AT TIME ZONE :zone) = :hour")
-                .setParameter("branch", branch)
-                .setParameter("category", category)
-                .setParameter("since", at.toInstant().minus(lookback.toSeconds(), ChronoUnit.SECONDS))
-                .setParameter("zone", at.getZone().getId())
-                .setParameter("dow", at.getDayOfWeek().getValue())
-                .setParameter("hour", at.getHour())
-                .getSingleResult();
-        return new History(((Number) row[0]).intValue(), ((Number) row[1]).doubleValue());
-    }
-
-    public record History(int visits, double meanServedSeconds) {
+    public void recordServed(String branch, String category, ZonedDateTime startedAt, double minutes, double smoothing) {
+        short dow = (short) startedAt.getDayOfWeek().getValue();
+        short hour = (short) startedAt.getHour();
+        em.createNativeQuery("INSERT INTO service_time_stat (branch_code, category_code, dow, hour, samples, mean_minutes,"
+                + " variance_minutes) VALUES (:branch, :category, :dow, :hour, 0, 0, 0)"
+                + " ON CONFLICT (branch_code, category_code, dow, hour) DO NOTHING")
+                .setParameter("branch", branch).setParameter("category", category)
+                .setParameter("dow", dow).setParameter("hour", hour).executeUpdate();
+        Object[] r = (Object[]) em.createNativeQuery("SELECT samples, mean_minutes, variance_minutes FROM service_time_stat"
+                + " WHERE branch_code = :branch AND category_code = :category AND dow = :dow AND hour = :hour FOR UPDATE")
+                .setParameter("branch", branch).setParameter("category", category)
+                .setParameter("dow", dow).setParameter("hour", hour).getSingleResult();
+        ServiceTimeStats next = new ServiceTimeStats(((Number) r[0]).intValue(), ((Number) r[1]).doubleValue(),
+                ((Number) r[2]).doubleValue()).with(minutes, smoothing);
+        em.createNativeQuery("UPDATE service_time_stat SET samples = :samples, mean_minutes = :mean,"
+                + " variance_minutes = :variance"
+                + " WHERE branch_code = :branch AND category_code = :category AND dow = :dow AND hour = :hour")
+                .setParameter("samples", next.samples()).setParameter("mean", next.meanMinutes())
+                .setParameter("variance", next.varianceMinutes())
+                .setParameter("branch", branch).setParameter("category", category)
+                .setParameter("dow", dow).setParameter("hour", hour).executeUpdate();
     }
 
     /** Whether the window has a ticket called or in service: one visitor at a time. */

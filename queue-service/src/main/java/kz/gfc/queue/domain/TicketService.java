@@ -253,11 +253,13 @@ public class TicketService {
 
     WaitEstimate estimate(Branch branch, ServiceCategory category, int peopleAhead) {
         ZonedDateTime now = schedule.now(branch);
-        TicketQueue.History h = queue.history(branch.code, category.code, now, config.waitEstimate().lookback());
-        int windows = queue.openWindows(branch.code, category.code);
-        if (h.visits() >= config.waitEstimate().minSamples() && h.meanServedSeconds() > 0) {
-            return WaitEstimate.of(peopleAhead, windows, h.meanServedSeconds() / 60.0, WaitEstimate.Basis.HISTORY);
+        ServiceTimeStats times = queue.serviceTimes(branch.code, category.code, now);
+        TicketQueue.Staffing staffing = queue.staffing(branch.code, category.code);
+        if (times.samples() >= config.waitEstimate().minSamples() && times.meanMinutes() > 0) {
+            return WaitEstimate.of(peopleAhead, staffing.open(), staffing.idle(), times.meanMinutes(), times.sdMinutes(),
+                    WaitEstimate.Basis.HISTORY);
         }
-        return WaitEstimate.of(peopleAhead, windows, category.expectedMinutes, WaitEstimate.Basis.NORM);
+        return WaitEstimate.of(peopleAhead, staffing.open(), staffing.idle(), category.expectedMinutes,
+                category.expectedMinutes / 2.0, WaitEstimate.Basis.NORM);
     }
 }

@@ -292,6 +292,8 @@ public class WindowService {
         Instant now = clock.instant();
         long served = Duration.between(t.startedAt, now).toSeconds();
         long waited = Duration.between(t.issuedAt, t.firstCalledAt).toSeconds();
+        queue.recordServed(t.branchCode, t.categoryCode, t.startedAt.atZone(catalogue.branch(t.branchCode).zone()),
+                served / 60.0, config.waitEstimate().smoothing());
         if (applicationId != null) {
             t.applicationId = applicationId;
         }
