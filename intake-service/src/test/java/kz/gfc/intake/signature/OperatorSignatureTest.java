@@ -76,6 +76,7 @@ class OperatorSignatureTest {
         assertRefused(Base64.getEncoder().encodeToString("not a CMS structure".getBytes(StandardCharsets.UTF_8)),
                 "signature-malformed");
         assertRefused("A".repeat(CmsOperatorSignatures.MAX_SIGNATURE_CHARS + 4), "signature-malformed");
+        assertRefused(operator.sign(content(), false), "signature-malformed");
     }
 
     @Test

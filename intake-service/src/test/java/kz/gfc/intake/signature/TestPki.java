@@ -80,12 +80,19 @@ public final class TestPki {
 
         /** Base64 of a detached CMS SignedData (SHA-256 with RSA, signed attributes) over {@code content}. */
         public String sign(byte[] content) {
+            return sign(content, true);
+        }
+
+        /** As {@link #sign(byte[])}, the signer's certificate left out when {@code withCertificate} is false. */
+        public String sign(byte[] content, boolean withCertificate) {
             try {
                 ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(key);
                 CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
                 gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
                         new JcaDigestCalculatorProviderBuilder().build()).build(signer, certificate));
-                gen.addCertificates(new JcaCertStore(List.of(certificate)));
+                if (withCertificate) {
+                    gen.addCertificates(new JcaCertStore(List.of(certificate)));
+                }
                 byte[] der = gen.generate(new CMSProcessableByteArray(content), false).getEncoded();
                 return Base64.getEncoder().encodeToString(der);
             } catch (Exception e) {
