@@ -13,7 +13,7 @@ PKI="$GFC_STATE_DIR/pki"
 [ -f "$payload" ] || die "no such payload file: $payload"
 [ -f "$PKI/$user.pem" ] && [ -f "$PKI/$user.key" ] || die "no EDS certificate for $user in $PKI: run deploy/local/pki.sh"
 command -v jq >/dev/null || apt_install jq
-jcs="${MAVEN_REPO:-$HOME/.m2/repository}/io/github/erdtman/java-json-canonicalization/1.1/java-json-canonicalization-1.1.jar"
+jcs=${GFC_JCS_JAR:-$HOME/.m2/repository/io/github/erdtman/java-json-canonicalization/1.1/java-json-canonicalization-1.1.jar}
 [ -f "$jcs" ] || die "missing $jcs: build intake-service once (mvn -pl intake-service -am package) to fetch it"
 
 canonical=$(mktemp)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,9 +48,12 @@ class DemoPkiScriptsTest {
         assertThat(asSupervisor.code()).isEqualTo("signer-not-operator");
     }
 
-    private String run(List<String> command) throws IOException, InterruptedException {
+    private String run(List<String> command) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false);
         pb.environment().put("GFC_STATE_DIR", state.toString());
+        // the canonicaliser jar this build resolved, wherever its local repository is
+        pb.environment().put("GFC_JCS_JAR", Path.of(org.erdtman.jcs.JsonCanonicalizer.class.getProtectionDomain()
+                .getCodeSource().getLocation().toURI()).toString());
         Path err = state.resolve("stderr.txt");
         pb.redirectError(err.toFile());
         Process p = pb.start();
