@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -116,5 +117,20 @@ public class TicketResource {
     }
 
     public record Transfer(@Size(max = 20) String category, @Min(1) Long windowId, Boolean returnAfter) {
+    }
+
+    @POST
+    @Path("/priority")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
+    @Operation(operationId = "decidePriority", summary = "R12: staff verify a claimed priority ground (it then weighs in the"
+            + " call order) or withdraw one at the window; recorded on the ticket and audited")
+    public TicketView decidePriority(@PathParam("id") UUID id, @Valid @NotNull PriorityDecision body) {
+        return TicketView.of(tickets.decidePriority(id, body.decision() == PriorityDecision.Decision.VERIFY,
+                body.note() == null ? null : body.note().strip(), actors.current()));
+    }
+
+    public record PriorityDecision(@NotNull Decision decision, @Size(max = 200) String note) {
+        public enum Decision { VERIFY, WITHDRAW }
     }
 }

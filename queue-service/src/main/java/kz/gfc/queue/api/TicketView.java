@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import kz.gfc.kit.problem.Language;
 import kz.gfc.kit.problem.Text;
+import kz.gfc.queue.domain.PriorityStatus;
 import kz.gfc.queue.domain.ServiceWindow;
 import kz.gfc.queue.domain.Ticket;
 import kz.gfc.queue.domain.TicketState;
@@ -18,6 +19,7 @@ import kz.gfc.queue.domain.WaitEstimate;
  */
 public record TicketView(UUID id, String number, TicketStatus status, String branchCode, String branchName,
         String categoryCode, String categoryName, Ticket.Channel channel, String language, String priorityReason,
+        PriorityStatus priorityStatus,
         Integer position, Integer peopleAhead, WaitBand estimatedWait, WindowPlate window, String roomReference,
         int postponesLeft, UUID bookingId, Ticket.Source source, Instant issuedAt, Instant calledAt, String applicationId,
         String text) {
@@ -41,7 +43,7 @@ public record TicketView(UUID id, String number, TicketStatus status, String bra
         boolean active = t.status == TicketStatus.CALLED || t.status == TicketStatus.IN_SERVICE;
         return new TicketView(t.id, t.number, t.status, t.branchCode, s.branch().name().in(lang), t.categoryCode,
                 s.category().name().in(lang), t.channel, t.language,
-                t.priorityReason == null ? null : t.priorityReason.name(), s.position(),
+                t.priorityReason == null ? null : t.priorityReason.name(), t.priorityStatus, s.position(),
                 s.position() == null ? null : s.position() - 1, band, WindowPlate.of(s.window()),
                 active ? t.roomReference : null, s.postponesLeft(), t.bookingId, t.source, t.issuedAt, t.calledAt,
                 t.applicationId, text(s, band).in(lang));

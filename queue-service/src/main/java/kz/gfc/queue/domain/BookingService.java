@@ -245,8 +245,8 @@ public class BookingService {
         boolean late = now.isAfter(b.slotStart.plus(config.booking().checkInLate()));
         Language lang = Language.parse(b.language);
         Ticket t = late
-                ? tickets.issueIn(branch, category, ordinaryChannel(category), lang, null, b.applicantPseudonym, b.ownerId, null, null)
-                : tickets.issueIn(branch, category, Ticket.Channel.BOOKING, lang, null, b.applicantPseudonym, b.ownerId, b.id, b.slotStart);
+                ? tickets.issueIn(branch, category, ordinaryChannel(category), lang, null, null, b.applicantPseudonym, b.ownerId, null, null)
+                : tickets.issueIn(branch, category, Ticket.Channel.BOOKING, lang, null, null, b.applicantPseudonym, b.ownerId, b.id, b.slotStart);
         b.status = late ? Booking.Status.LATE : Booking.Status.CHECKED_IN;
         b.ticketId = t.id;
         outbox.publish(new BookingCheckedIn(b.id.toString(), b.branchCode, b.categoryCode, b.slotStart, t.id.toString(),

@@ -20,6 +20,10 @@ public interface QueueConfig {
     @WithDefault("PT10M")
     java.time.Duration priorityAgingStep();
 
+    /** R12: from this age (read from the IIN) an age ground is verified without a document. */
+    @WithDefault("63")
+    int elderlyFromAge();
+
     /** Walk-in and app tickets stop this long before closing (booked visits are not held to it). */
     @WithDefault("PT15M")
     java.time.Duration issueStopsBeforeClosing();

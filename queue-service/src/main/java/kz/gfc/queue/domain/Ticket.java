@@ -55,8 +55,30 @@ public class Ticket extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "priority_reason")
     public PriorityReason priorityReason;
+    /** The ground's weight in the call order: 0 until the ground is verified. */
     @Column(name = "priority_weight", nullable = false)
     public int priorityWeight;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "priority_status")
+    public PriorityStatus priorityStatus;
+    @Column(name = "priority_decided_by")
+    public String priorityDecidedBy;
+    @Column(name = "priority_decided_at")
+    public Instant priorityDecidedAt;
+    @Column(name = "priority_note")
+    public String priorityNote;
+
+    /**
+     * Staff confirm or withdraw the ticket's priority ground (R12) — a decision on the record,
+     * with who took it, when and why. A verified ground weighs in the call order from now on.
+     */
+    public void decidePriority(boolean verified, String by, Instant at, String note) {
+        priorityStatus = verified ? PriorityStatus.VERIFIED : PriorityStatus.WITHDRAWN;
+        priorityWeight = verified ? priorityReason.weight() : 0;
+        priorityDecidedBy = by;
+        priorityDecidedAt = at;
+        priorityNote = note;
+    }
     /** The keyed pseudonym of the applicant's IIN, if one was given: queue keeps no IIN (R23). */
     @Column(name = "applicant_pseudonym")
     public String applicantPseudonym;

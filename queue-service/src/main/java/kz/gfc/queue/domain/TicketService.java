@@ -49,6 +49,9 @@ public class TicketService {
     Clock clock;
 
     @Inject
+    PriorityCheck priorityCheck;
+
+    @Inject
     EntityManager em;
 
     public record IssueCommand(String branchCode, String categoryCode, Ticket.Channel channel, Language language,
@@ -77,8 +80,27 @@ public class TicketService {
         if (c.selfService()) {
             requireUnderTicketCap(branch, c.ownerId());
         }
-        Ticket t = issueIn(branch, category, c.channel(), c.language(), c.priority(),
+        PriorityStatus ground = priorityCheck.atIssue(c.priority(), c.iin(), !c.selfService(), schedule.today(branch));
+        Ticket t = issueIn(branch, category, c.channel(), c.language(), c.priority(), ground,
                 c.iin() == null ? null : pseudonymizer.pseudonym(c.iin()), c.ownerId(), null, null);
+        return state(t);
+    }
+
+    /** Staff at the ticket's branch verify or withdraw its priority ground (R12); recorded on the ticket and audited. */
+    @Transactional
+    public TicketState decidePriority(UUID id, boolean verify, String note, Actor actor) {
+        Ticket t = queue.lock(id).orElseThrow(() -> ProblemException.notFound("ticket", id));
+        actor.requireWorksAt(t.branchCode);
+        if (t.priorityReason == null) {
+            throw ProblemException.conflict("no-priority-ground", "Ticket " + t.number + " claims no priority ground",
+                    Text.of("Бұл талонда басымдық негізі көрсетілмеген", "В этом талоне не указано основание приоритета"));
+        }
+        if (t.status != TicketStatus.WAITING && t.status != TicketStatus.CALLED && t.status != TicketStatus.IN_SERVICE) {
+            throw ProblemException.conflict("illegal-ticket-transition", "The ticket is " + t.status,
+                    Text.of("Талонның қазіргі күйінде бұл әрекет мүмкін емес",
+                            "В текущем состоянии талона это действие невозможно"));
+        }
+        t.decidePriority(verify, actor.id(), clock.instant(), note);
         return state(t);
     }
 
@@ -88,7 +110,8 @@ public class TicketService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     Ticket issueIn(Branch branch, ServiceCategory category, Ticket.Channel channel, Language language,
-            PriorityReason priority, String applicantPseudonym, String ownerId, UUID bookingId, Instant slotStart) {
+            PriorityReason priority, PriorityStatus ground, String applicantPseudonym, String ownerId, UUID bookingId,
+            Instant slotStart) {
         if (branch.mode == Branch.Mode.LIVE) {
             throw ProblemException.conflict("branch-live-queue",
                     "Branch " + branch.code + " works with the live queue now; electronic tickets are not issued",
@@ -117,7 +140,8 @@ public class TicketService {
         t.channel = channel;
         t.language = language.code();
         t.priorityReason = priority;
-        t.priorityWeight = priority == null ? 0 : priority.weight();
+        t.priorityStatus = priority == null ? null : ground;
+        t.priorityWeight = priority != null && ground == PriorityStatus.VERIFIED ? priority.weight() : 0;
         t.applicantPseudonym = applicantPseudonym;
         t.ownerId = ownerId;
         t.status = TicketStatus.WAITING;
