@@ -50,8 +50,8 @@ CREATE TABLE custody_entry (
     window_no     INTEGER,
     actor_id      VARCHAR(120) NOT NULL,
     at            TIMESTAMPTZ  NOT NULL,
-    prev_hash     CHAR(64)     NOT NULL,
-    hash          CHAR(64)     NOT NULL,
+    prev_hash     VARCHAR(64)     NOT NULL,
+    hash          VARCHAR(64)     NOT NULL,
     UNIQUE (package_id, seq)
 );
 
@@ -65,7 +65,7 @@ CREATE TABLE provider_result (
     received_by     VARCHAR(120) NOT NULL,
     file_type       VARCHAR(40),
     file_size       INTEGER,
-    file_sha256     CHAR(64),
+    file_sha256     VARCHAR(64),
     file            BYTEA
 );
 

@@ -19,6 +19,10 @@ public interface IssuanceConfig {
     ReadyTexts readyTexts();
 
     interface ReadyTexts {
+        /** How often the job runs ({@code off} in tests, which call it directly). */
+        @WithDefault("15s")
+        String every();
+
         /** How many "ready" texts one run of the job tries. */
         @WithDefault("20")
         int batch();
