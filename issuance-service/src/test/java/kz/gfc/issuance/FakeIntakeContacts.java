@@ -44,10 +44,8 @@ public class FakeIntakeContacts {
         if (DOWN.get()) {
             throw new WebApplicationException(503);
         }
-        String[] c = CONTACTS.get(id);
-        if (c == null) {
-            throw new WebApplicationException(404);
-        }
+        // every applicant of this test world has a phone; a test that looks at one names it
+        String[] c = CONTACTS.getOrDefault(id, new String[] {"+77000000000", "ru"});
         return new Contact(c[0], c[1]);
     }
 }

@@ -98,6 +98,19 @@ class PackageIntakeTest {
         assertThat(Barcode.isValid("GFC00000000019")).isFalse();
     }
 
+    @Test
+    void anApplicationAcceptedIssuanceCannotUseGoesToTheDeadLetterTopicAndOpensNothing() {
+        Packages.Application bad = new Packages.Application(UUID.randomUUID(), kz.gfc.kit.iin.SyntheticIins.random(),
+                "ALM-01", "MVD", "PAPER", "FOREVER", "ID_CARD", UUID.randomUUID().toString());
+        Packages.send(bad, bad.eventId());
+        String dlq = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("mp.messaging.connector.smallrye-kafka.dead-letter-queue.topic", String.class);
+        assertThat(kz.gfc.kit.testing.KafkaProbe.read(dlq, r -> bad.id().toString().equals(r.key()), 1,
+                Duration.ofSeconds(30))).hasSize(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> DocumentPackage.count("applicationId", bad.id())))
+                .isZero();
+    }
+
     private static boolean processed(String eventId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) DocumentPackage.getEntityManager()
                 .createNativeQuery("SELECT count(*) FROM processed_event WHERE event_id = ?1")

@@ -121,6 +121,11 @@ final class Packages {
         scan(branch, barcode, "TO_ISSUANCE_DESK", 7).then().statusCode(200);
     }
 
+    /** From RECEIVED to the desk. */
+    static void toDeskFrom(String branch, String barcode) {
+        scan(branch, barcode, "TO_ISSUANCE_DESK", 7).then().statusCode(200);
+    }
+
     static String self(Iin iin) {
         return "{\"recipient\":\"SELF\",\"identity\":{\"type\":\"ID_CARD\",\"number\":\"045123987\",\"iin\":\""
                 + iin.value() + "\"}}";

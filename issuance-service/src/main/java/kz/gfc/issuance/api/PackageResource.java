@@ -1,14 +1,11 @@
 package kz.gfc.issuance.api;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -32,9 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.PartType;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import kz.gfc.issuance.domain.IssueCommand;
 import kz.gfc.issuance.domain.Movement;
@@ -61,13 +55,11 @@ public class PackageResource {
     private final PackageService packages;
     private final Actors actors;
     private final LabelRenderer labels;
-    private final Validator validator;
 
-    PackageResource(PackageService packages, Actors actors, LabelRenderer labels, Validator validator) {
+    PackageResource(PackageService packages, Actors actors, LabelRenderer labels) {
         this.packages = packages;
         this.actors = actors;
         this.labels = labels;
-        this.validator = validator;
     }
 
     @GET
@@ -147,62 +139,43 @@ public class PackageResource {
         return PackageView.of(packages.scan(barcode, body.scan(), body.window(), actors.current()));
     }
 
-    public record ResultMetadata(@NotBlank @Size(max = 200) String title, @Size(max = 64) String documentNumber,
-            LocalDate issuedOn) {
+    /**
+     * The result's description and, optionally, its file in base64 (JSON rather than multipart: a
+     * chunked multipart body loses its file parts to the kit's body-limit handler).
+     */
+    public record ResultRequest(@NotBlank @Size(max = 200) String title, @Size(max = 64) String documentNumber,
+            LocalDate issuedOn, @Size(max = 8_000_000) String fileBase64) {
     }
 
     @POST
     @Path("/{barcode}/result")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PROVIDER)
-    @Operation(operationId = "postResult", summary = "R26: the provider's electronic result, metadata only",
-            description = "Only the package's own provider (token claim provider); others get 404.")
+    @Operation(operationId = "postResult", summary = "R26: the provider's electronic result, with its file if any",
+            description = "Only the package's own provider (token claim provider); others get 404. The file (base64) must"
+                    + " be a PDF, PNG or JPEG by its first bytes, at most gfc.issuance.result-max-bytes. The first result"
+                    + " publishes DocumentReady and texts the applicant.")
     @APIResponse(responseCode = "200", description = "The package, now RECEIVED",
             content = @Content(schema = @Schema(implementation = PackageView.class)))
     @APIResponse(responseCode = "404", description = "No such package among this provider's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A result was already received, or the package travels on paper",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Malformed barcode or metadata",
+    @APIResponse(responseCode = "422", description = "Malformed barcode or metadata; file not base64, too large or of another type",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PackageView result(@PathParam("barcode") String barcode, @Valid @NotNull ResultMetadata body) {
-        return PackageView.of(packages.receiveResult(barcode, body.title(), body.documentNumber(), body.issuedOn(), null,
-                actors.current()));
-    }
-
-    @POST
-    @Path("/{barcode}/result")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed(Roles.PROVIDER)
-    @Operation(operationId = "postResultWithFile", summary = "R26: the provider's electronic result with its file",
-            description = "Parts: metadata (JSON) and file (PDF, PNG or JPEG by its first bytes; at most"
-                    + " gfc.issuance.result-max-bytes).")
-    @APIResponse(responseCode = "200", description = "The package, now RECEIVED",
-            content = @Content(schema = @Schema(implementation = PackageView.class)))
-    @APIResponse(responseCode = "404", description = "No such package among this provider's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A result was already received, or the package travels on paper",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Malformed barcode or metadata; file too large or of another type",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PackageView resultWithFile(@PathParam("barcode") String barcode,
-            @RestForm("metadata") @PartType(MediaType.APPLICATION_JSON) ResultMetadata metadata,
-            @RestForm("file") FileUpload file) {
-        if (metadata == null || !validator.validate(metadata).isEmpty()) {
-            throw ProblemException.unprocessable("validation", "metadata with a title is required",
-                    Text.of("Нәтиже сипаттамасы қажет", "Нужно описание результата"),
-                    new Problem.FieldError("metadata", "required, with a title"));
-        }
-        ResultFile f = null;
-        if (file != null && file.uploadedFile() != null) {
+    public PackageView result(@PathParam("barcode") String barcode, @Valid @NotNull ResultRequest body) {
+        ResultFile file = null;
+        if (body.fileBase64() != null) {
             try {
-                f = new ResultFile(Files.readAllBytes(file.uploadedFile()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                file = new ResultFile(Base64.getMimeDecoder().decode(body.fileBase64()));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.unprocessable("validation", "fileBase64 is not base64",
+                        Text.of("Файл base64 пішімінде емес", "Файл не в формате base64"),
+                        new Problem.FieldError("fileBase64", "not base64"));
             }
         }
-        return PackageView.of(packages.receiveResult(barcode, metadata.title(), metadata.documentNumber(),
-                metadata.issuedOn(), f, actors.current()));
+        return PackageView.of(packages.receiveResult(barcode, body.title(), body.documentNumber(), body.issuedOn(), file,
+                actors.current()));
     }
 
     @POST

@@ -53,8 +53,19 @@ public class ReadyTexts {
     private record Due(UUID id, UUID applicationId, String branchCode, int attempts) {
     }
 
-    /** Sends the texts that are due; returns how many went out. */
+    /** Sends the texts that are due, batch after batch; returns how many went out. */
     public int sendDue() {
+        int total = 0;
+        int[] batch;
+        do {
+            batch = sendBatch();
+            total += batch[1];
+        } while (batch[0] == config.readyTexts().batch());
+        return total;
+    }
+
+    /** {claimed, sent}: a failed text is due again only later, so the next batch takes others. */
+    private int[] sendBatch() {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
@@ -74,7 +85,7 @@ public class ReadyTexts {
                 done++;
             }
         }
-        return done;
+        return new int[] {rows.size(), done};
     }
 
     private boolean send(Due due, Instant now) {
