@@ -41,6 +41,6 @@ class OpenApiTest {
                 operations++;
             }
         }
-        assertThat(operations).isEqualTo(7);
+        assertThat(operations).isEqualTo(8);
     }
 }

@@ -84,6 +84,21 @@ class R26ProviderResultTest {
     }
 
     @Test
+    void R26_aProviderMayNameTheApplicationInsteadOfTheBarcode() {
+        Packages.Application a = Packages.accepted("KAR-01", "MLSPP", "ELECTRONIC", "SOCIAL_EXEMPT");
+        String b = Packages.barcodeOf(a);
+        String path = "/api/v1/packages/by-application/" + a.id() + "/result";
+        provider("MJ").body("{\"title\":\"Decision\"}").post(path).then().statusCode(404);
+        provider("MLSPP").body("{\"title\":\"Decision\"}").post("/api/v1/packages/by-application/"
+                + java.util.UUID.randomUUID() + "/result").then().statusCode(404);
+        provider("MLSPP").body("{\"title\":\"Decision\"}").post("/api/v1/packages/by-application/not-a-uuid/result")
+                .then().statusCode(404);
+        provider("MLSPP").body("{\"title\":\"Pension decision\"}").post(path).then().statusCode(200)
+                .body("barcode", equalTo(b)).body("status", equalTo("RECEIVED"));
+        assertThat(Packages.outbox(DocumentReady.TYPE, b)).isEqualTo(1);
+    }
+
+    @Test
     void R26_aPaperPackageTakesNoElectronicResult() {
         String b = Packages.opened("KAR-01", "MJ", "PAPER", "STANDARD");
         Packages.scan("KAR-01", b, "HANDED_TO_PROVIDER", null).then().statusCode(200);

@@ -179,6 +179,25 @@ public class PackageResource {
     }
 
     @POST
+    @Path("/by-application/{applicationId}/result")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PROVIDER)
+    @Operation(operationId = "postResultByApplication", summary = "R26: the same, for a provider that knows the application id",
+            description = "The application's package, if it is this provider's; otherwise 404.")
+    @APIResponse(responseCode = "200", description = "The package, now RECEIVED",
+            content = @Content(schema = @Schema(implementation = PackageView.class)))
+    @APIResponse(responseCode = "404", description = "No package of this provider for the application",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A result was already received, or the package travels on paper",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Malformed metadata; file not base64, too large or of another type",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PackageView resultByApplication(@PathParam("applicationId") java.util.UUID applicationId,
+            @Valid @NotNull ResultRequest body) {
+        return result(packages.barcodeOf(applicationId, actors.current()), body);
+    }
+
+    @POST
     @Path("/{barcode}/issue")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)

@@ -132,6 +132,15 @@ public class PackageService {
         return p;
     }
 
+    /** The barcode of an application's package, for its own provider only: anyone else learns nothing (404). */
+    @Transactional
+    public String barcodeOf(UUID applicationId, Actor actor) {
+        return DocumentPackage.<DocumentPackage>find("applicationId", applicationId).firstResultOptional()
+                .filter(p -> actor.provider().isPresent() && actor.provider().get().equals(p.provider))
+                .map(p -> p.barcode)
+                .orElseThrow(() -> ProblemException.notFound("application", applicationId));
+    }
+
     /** R19: hands the result to the applicant, or to a representative with a valid power of attorney. */
     @Transactional
     public DocumentPackage issue(String barcode, IssueCommand c, Actor actor) {
