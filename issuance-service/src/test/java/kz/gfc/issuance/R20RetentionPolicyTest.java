@@ -54,6 +54,13 @@ class R20RetentionPolicyTest {
     }
 
     @Test
+    void R20_theJobsCutOffIsTheDayBeforeTheReturnDay() {
+        LocalDate keptUntil = d("2026-02-28");
+        assertThat(RetentionPolicy.returnedFrom(keptUntil)).isEqualTo(d("2026-03-01"));
+        assertThat(RetentionPolicy.lastKeptDayDueOn(d("2026-03-01"))).isEqualTo(keptUntil);
+    }
+
+    @Test
     void R20_socialPaymentDecisionsAreNeverReturnedAutomatically() {
         assertThat(RetentionPolicy.keptUntil(SOCIAL_EXEMPT, d("2026-01-05"))).isEmpty();
         assertThat(RetentionPolicy.dueForReturn(SOCIAL_EXEMPT, d("2026-01-05"), d("2046-01-05"))).isFalse();

@@ -31,8 +31,18 @@ public final class RetentionPolicy {
         };
     }
 
+    /** The first day a package kept until {@code keptUntil} goes back: the day after its last day. */
+    public static LocalDate returnedFrom(LocalDate keptUntil) {
+        return keptUntil.plusDays(1);
+    }
+
+    /** On {@code today}, the packages kept until this day or before are due (the inverse of {@link #returnedFrom}). */
+    public static LocalDate lastKeptDayDueOn(LocalDate today) {
+        return today.minusDays(1);
+    }
+
     /** Whether a package that reached the desk on {@code reachedDesk} goes back on {@code today}. */
     public static boolean dueForReturn(RetentionClass retention, LocalDate reachedDesk, LocalDate today) {
-        return keptUntil(retention, reachedDesk).map(today::isAfter).orElse(false);
+        return keptUntil(retention, reachedDesk).map(k -> !today.isBefore(returnedFrom(k))).orElse(false);
     }
 }

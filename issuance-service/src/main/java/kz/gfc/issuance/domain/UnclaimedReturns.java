@@ -57,16 +57,16 @@ public class UnclaimedReturns {
         @SuppressWarnings("unchecked")
         List<UUID> ids = em.createNativeQuery("""
                 SELECT id FROM document_package
-                WHERE status = 'AT_ISSUANCE_DESK' AND kept_until < ?1
+                WHERE status = 'AT_ISSUANCE_DESK' AND kept_until <= ?1
                 ORDER BY kept_until, id LIMIT ?2
                 FOR UPDATE SKIP LOCKED""", UUID.class)
-                .setParameter(1, today)
+                .setParameter(1, RetentionPolicy.lastKeptDayDueOn(today))
                 .setParameter(2, config.returnBatch())
                 .getResultList();
         int returned = 0;
         for (UUID id : ids) {
             DocumentPackage p = em.find(DocumentPackage.class, id);
-            // the stored date only finds candidates; the policy decides
+            // the stored date finds candidates by the policy's own cut-off; the policy decides each
             if (p.status != PackageStatus.AT_ISSUANCE_DESK || !RetentionPolicy.dueForReturn(p.retentionClass,
                     LocalDate.ofInstant(p.atDeskSince, DocumentPackage.KZ), today)) {
                 continue;
