@@ -18,7 +18,7 @@ class IssuanceServiceContractTest extends ServiceContract {
 
     @Override
     protected String protectedPath() {
-        return "/api/v1/packages/due?branch=ALM-01&date=2026-11-25";
+        return "/api/v1/packages/GFC00000000000";
     }
 
     @Override
