@@ -122,7 +122,7 @@ class BoardTest extends PinnedClock {
     }
 
     private void notify(Connection c, String branch, String number) throws Exception {
-        String payload = json.writeValueAsString(new kz.gfc.queue.domain.BoardCall(branch, number, 4, "Омарова Дана",
+        String payload = json.writeValueAsString(new kz.gfc.queue.domain.window.BoardCall(branch, number, 4, "Омарова Дана",
                 "менеджер", 0, number + " талоны — 4-терезе", "Талон " + number + " — окно 4", java.time.Instant.now(), false));
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify('gfc_queue_board', ?)")) {
             ps.setString(1, payload);

@@ -18,11 +18,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import kz.gfc.kit.iin.SyntheticIins;
 import kz.gfc.kit.testing.RealInfrastructure;
-import kz.gfc.queue.domain.Ticket;
-import kz.gfc.queue.domain.TicketExpiry;
-import kz.gfc.queue.domain.TicketStatus;
 import kz.gfc.queue.events.BookingMissed;
 import kz.gfc.queue.events.TicketExpired;
+import kz.gfc.queue.domain.ticket.Ticket;
+import kz.gfc.queue.domain.ticket.TicketExpiry;
+import kz.gfc.queue.domain.ticket.TicketStatus;
 
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)

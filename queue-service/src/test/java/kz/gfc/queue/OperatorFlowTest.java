@@ -32,6 +32,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 import kz.gfc.kit.testing.RealInfrastructure;
 import kz.gfc.kit.testing.ServiceContract;
+import kz.gfc.queue.domain.window.CallOrder;
 
 /** The operator's side: sessions with the R6 nameplate, CallOrder (R12 priority), the ticket's state machine. */
 @QuarkusTest

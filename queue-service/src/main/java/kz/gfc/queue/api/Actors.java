@@ -13,7 +13,7 @@ import kz.gfc.kit.problem.Text;
 import kz.gfc.kit.web.Caller;
 import kz.gfc.kit.web.StaffBranches;
 import kz.gfc.queue.domain.Actor;
-import kz.gfc.queue.domain.StaffMember;
+import kz.gfc.queue.domain.window.StaffMember;
 
 /** The caller of the current request as the domain sees it. */
 @RequestScoped

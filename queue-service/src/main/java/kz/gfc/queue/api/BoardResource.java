@@ -20,9 +20,9 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
-import kz.gfc.queue.domain.BoardCall;
-import kz.gfc.queue.domain.Catalogue;
 import kz.gfc.queue.infra.DisplayBoard;
+import kz.gfc.queue.domain.branch.Catalogue;
+import kz.gfc.queue.domain.window.BoardCall;
 
 @Path("/api/v1/branches/{code}/board")
 @Tag(name = "board", description = "The hall's display board")

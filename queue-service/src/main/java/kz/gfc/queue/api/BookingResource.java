@@ -27,8 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import kz.gfc.kit.iin.Iin;
 import kz.gfc.kit.problem.Language;
 import kz.gfc.kit.web.Roles;
-import kz.gfc.queue.domain.Booking;
-import kz.gfc.queue.domain.BookingService;
+import kz.gfc.queue.domain.booking.Booking;
+import kz.gfc.queue.domain.booking.BookingService;
 
 @Path("/api/v1/bookings")
 @Produces(MediaType.APPLICATION_JSON)

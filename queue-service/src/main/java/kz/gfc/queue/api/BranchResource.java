@@ -34,15 +34,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import kz.gfc.kit.web.Roles;
 import kz.gfc.queue.domain.Actor;
-import kz.gfc.queue.domain.Branch;
-import kz.gfc.queue.domain.BranchService;
-import kz.gfc.queue.domain.CallDecision;
-import kz.gfc.queue.domain.CallOrder;
 import kz.gfc.queue.domain.Inputs;
-import kz.gfc.queue.domain.ReferenceData;
-import kz.gfc.queue.domain.StaffMember;
-import kz.gfc.queue.domain.SupervisorView;
-import kz.gfc.queue.domain.WindowService;
+import kz.gfc.queue.domain.branch.Branch;
+import kz.gfc.queue.domain.branch.BranchService;
+import kz.gfc.queue.domain.branch.ReferenceData;
+import kz.gfc.queue.domain.window.CallDecision;
+import kz.gfc.queue.domain.window.CallOrder;
+import kz.gfc.queue.domain.window.StaffMember;
+import kz.gfc.queue.domain.window.SupervisorView;
+import kz.gfc.queue.domain.window.WindowService;
 
 @Path("/api/v1/branches")
 @Produces(MediaType.APPLICATION_JSON)

@@ -24,9 +24,9 @@ import kz.gfc.kit.iin.Iin;
 import kz.gfc.kit.problem.Language;
 import kz.gfc.kit.web.Roles;
 import kz.gfc.queue.domain.Actor;
-import kz.gfc.queue.domain.PriorityReason;
-import kz.gfc.queue.domain.Ticket;
-import kz.gfc.queue.domain.TicketService;
+import kz.gfc.queue.domain.ticket.PriorityReason;
+import kz.gfc.queue.domain.ticket.Ticket;
+import kz.gfc.queue.domain.ticket.TicketService;
 
 @Path("/api/v1/branches/{code}/tickets")
 @Produces(MediaType.APPLICATION_JSON)

@@ -24,8 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import kz.gfc.kit.web.Roles;
-import kz.gfc.queue.domain.ReferenceData;
-import kz.gfc.queue.domain.ServiceCategory;
+import kz.gfc.queue.domain.branch.ReferenceData;
+import kz.gfc.queue.domain.branch.ServiceCategory;
 
 @Path("/api/v1/categories")
 @Produces(MediaType.APPLICATION_JSON)

@@ -26,9 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.panache.common.Sort;
 import kz.gfc.kit.problem.ProblemException;
 import kz.gfc.kit.web.Roles;
-import kz.gfc.queue.domain.CalendarDay;
 import kz.gfc.queue.domain.Inputs;
-import kz.gfc.queue.domain.ReferenceData;
+import kz.gfc.queue.domain.branch.CalendarDay;
+import kz.gfc.queue.domain.branch.ReferenceData;
 
 @Path("/api/v1/holidays")
 @Produces(MediaType.APPLICATION_JSON)

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import kz.gfc.kit.web.Roles;
-import kz.gfc.queue.domain.LiveQueueService;
+import kz.gfc.queue.domain.ticket.LiveQueueService;
 
 @Path("/api/v1/branches/{code}/live-tickets")
 @Produces(MediaType.APPLICATION_JSON)

@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import kz.gfc.queue.domain.booking.BookingService;
 
-import kz.gfc.queue.domain.BookingService;
 
 @Path("/api/v1/branches/{code}/slots")
 @Produces(MediaType.APPLICATION_JSON)

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import kz.gfc.kit.web.Roles;
-import kz.gfc.queue.domain.TicketService;
-import kz.gfc.queue.domain.WindowService;
+import kz.gfc.queue.domain.ticket.TicketService;
+import kz.gfc.queue.domain.window.WindowService;
 
 @Path("/api/v1/tickets/{id}")
 @Produces(MediaType.APPLICATION_JSON)

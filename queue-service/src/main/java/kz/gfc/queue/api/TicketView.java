@@ -5,12 +5,12 @@ import java.util.UUID;
 
 import kz.gfc.kit.problem.Language;
 import kz.gfc.kit.problem.Text;
-import kz.gfc.queue.domain.PriorityStatus;
-import kz.gfc.queue.domain.ServiceWindow;
-import kz.gfc.queue.domain.Ticket;
-import kz.gfc.queue.domain.TicketState;
-import kz.gfc.queue.domain.TicketStatus;
-import kz.gfc.queue.domain.WaitEstimate;
+import kz.gfc.queue.domain.ticket.PriorityStatus;
+import kz.gfc.queue.domain.ticket.Ticket;
+import kz.gfc.queue.domain.ticket.TicketState;
+import kz.gfc.queue.domain.ticket.TicketStatus;
+import kz.gfc.queue.domain.ticket.WaitEstimate;
+import kz.gfc.queue.domain.window.ServiceWindow;
 
 /**
  * The digital ticket (R12) as its holder sees it, in the ticket's language (R16): names of

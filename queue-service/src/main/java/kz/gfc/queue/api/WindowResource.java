@@ -30,10 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import kz.gfc.kit.problem.Problem;
 import kz.gfc.kit.web.Roles;
 import kz.gfc.queue.domain.Actor;
-import kz.gfc.queue.domain.CallOrder;
-import kz.gfc.queue.domain.ReferenceData;
-import kz.gfc.queue.domain.ServiceWindow;
-import kz.gfc.queue.domain.WindowService;
+import kz.gfc.queue.domain.branch.ReferenceData;
+import kz.gfc.queue.domain.window.CallOrder;
+import kz.gfc.queue.domain.window.ServiceWindow;
+import kz.gfc.queue.domain.window.WindowService;
 
 @Path("/api/v1/windows/{id}")
 @Produces(MediaType.APPLICATION_JSON)

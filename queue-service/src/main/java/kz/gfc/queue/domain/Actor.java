@@ -5,6 +5,7 @@ import java.util.Set;
 import kz.gfc.kit.problem.ProblemException;
 import kz.gfc.kit.problem.Text;
 import kz.gfc.kit.web.Roles;
+import kz.gfc.queue.domain.branch.Branch;
 
 /**
  * Who acts: the token's principal name, roles, and the branches a member of staff works at

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import kz.gfc.queue.domain.booking.Booking;
 
 /** The queue's tunables: policy a branch network may change without a release. */
 @ConfigMapping(prefix = "gfc.queue")

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
-import kz.gfc.queue.domain.TicketExpiry;
+import kz.gfc.queue.domain.ticket.TicketExpiry;
 
 /**
  * Runs TicketExpiry often rather than once at midnight, so a missed run (a restart, a

@@ -25,7 +25,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
-import kz.gfc.queue.domain.BoardCall;
+import kz.gfc.queue.domain.window.BoardCall;
 
 /**
  * Feeds the branches' display boards, whichever instance of the service a board is

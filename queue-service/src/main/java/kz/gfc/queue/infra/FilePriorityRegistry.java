@@ -17,8 +17,8 @@ import org.jboss.logging.Logger;
 
 import kz.gfc.kit.iin.Iin;
 import kz.gfc.kit.iin.Pseudonymizer;
-import kz.gfc.queue.domain.PriorityReason;
-import kz.gfc.queue.domain.PriorityRegistry;
+import kz.gfc.queue.domain.ticket.PriorityReason;
+import kz.gfc.queue.domain.ticket.PriorityRegistry;
 
 /**
  * The registry of persons with disabilities and social statuses, from a data file of

@@ -1,0 +1,173 @@
+package kz.gfc.queue.domain.ticket;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import kz.gfc.queue.domain.window.CallOrder;
+
+/**
+ * The waiting line in the database: picking the head of a {@link CallOrder.Pool} for a
+ * window, a ticket's position, daily numbers and the history behind the wait band.
+ */
+@ApplicationScoped
+public class TicketQueue {
+
+    /** A ticket is "booking due" when it came from a checked-in booking whose slot has begun. */
+    private static final String DUE = "(slot_start IS NOT NULL AND slot_start <= :now)";
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Takes and locks the head of a pool for a window. {@code SKIP LOCKED}: a ticket another
+     * window is calling right now is passed over instead of waited for, and since the lock
+     * is held until that call commits (status CALLED), no ticket is ever handed out twice.
+     */
+    public Optional<Ticket> lockHead(CallOrder.Pool pool, String branch, LocalDate day, Collection<String> categories,
+            long windowId, Instant now, java.time.Duration agingStep) {
+        String filter = switch (pool) {
+            case BOOKING_DUE -> DUE + " ORDER BY slot_start, queue_at, issue_seq";
+            // Aging: every step waited adds one lightest weight (10), so an elderly visitor who has
+            // waited long enough ties with, then passes, a stream of newly arriving heavier grounds.
+            case PRIORITY -> "priority_weight > 0 AND NOT " + DUE + " ORDER BY priority_weight"
+                    + " + 10 * floor(extract(epoch FROM (CAST(:now AS timestamptz) - queue_at)) / :agingStep) DESC,"
+                    + " queue_at, issue_seq";
+            case ORDINARY -> "priority_weight = 0 AND NOT " + DUE + " ORDER BY queue_at, issue_seq";
+        };
+        var query = em.createNativeQuery("SELECT id FROM ticket WHERE branch_code = :branch AND service_day = :day"
+                + " AND status = 'WAITING' AND category_code IN (:categories)"
+                + " AND (target_window_id IS NULL OR target_window_id = :window) AND " + filter
+                + " LIMIT 1 FOR UPDATE SKIP LOCKED")
+                .setParameter("branch", branch)
+                .setParameter("day", day)
+                .setParameter("categories", categories)
+                .setParameter("window", windowId)
+                .setParameter("now", now);
+        if (pool == CallOrder.Pool.PRIORITY) {
+            query.setParameter("agingStep", Math.max(1, agingStep.toSeconds()));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> ids = query.getResultList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID id = ids.get(0) instanceof UUID u ? u : UUID.fromString(ids.get(0).toString());
+        return Optional.of(em.find(Ticket.class, id));
+    }
+
+    public Optional<Ticket> lock(UUID id) {
+        return Optional.ofNullable(em.find(Ticket.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /**
+     * 1-based place in the line of the ticket's category, by the same order {@link CallOrder}
+     * uses (due bookings, then weight, then time); only an estimate, since the starvation
+     * bound and other categories at the same windows can reorder calls.
+     */
+    public int position(Ticket t, Instant now) {
+        boolean due = t.slotStart != null && !t.slotStart.isAfter(now);
+        Number ahead = (Number) em.createNativeQuery("SELECT count(*) FROM ticket WHERE branch_code = :branch"
+                + " AND service_day = :day AND status = 'WAITING' AND category_code = :category AND id <> :id AND ("
+                + "  (:due = false AND " + DUE + ")"
+                + "  OR ((" + DUE + ") = :due AND (priority_weight > :weight"
+                + "      OR (priority_weight = :weight AND (queue_at, issue_seq) < (:queueAt, :seq)))))")
+                .setParameter("branch", t.branchCode)
+                .setParameter("day", t.serviceDay)
+                .setParameter("category", t.categoryCode)
+                .setParameter("id", t.id)
+                .setParameter("due", due)
+                .setParameter("now", now)
+                .setParameter("weight", t.priorityWeight)
+                .setParameter("queueAt", t.queueAt)
+                .setParameter("seq", t.issueSeq)
+                .getSingleResult();
+        return ahead.intValue() + 1;
+    }
+
+    /** The next daily number of a category at a branch; the counter row serialises concurrent issuers. */
+    public int nextSequence(String branch, String category, LocalDate day) {
+        Number n = (Number) em.createNativeQuery("INSERT INTO ticket_counter (branch_code, category_code, service_day, last_seq)"
+                + " VALUES (:branch, :category, :day, 1) ON CONFLICT (branch_code, category_code, service_day)"
+                + " DO UPDATE SET last_seq = ticket_counter.last_seq + 1 RETURNING last_seq")
+                .setParameter("branch", branch)
+                .setParameter("category", category)
+                .setParameter("day", day)
+                .getSingleResult();
+        return n.intValue();
+    }
+
+    /** Who works a category's line now: windows signed in and not on a break, and how many of them nobody is at. */
+    public record Staffing(int open, int idle) {
+    }
+
+    public Staffing staffing(String branch, String category) {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT count(*), count(*) FILTER (WHERE NOT EXISTS ("
+                + "  SELECT 1 FROM ticket t WHERE t.window_id = w.id AND t.status IN ('CALLED', 'IN_SERVICE')))"
+                + " FROM service_window w JOIN window_category c ON c.window_id = w.id"
+                + " WHERE w.branch_code = :branch AND c.category_code = :category"
+                + " AND w.operator_id IS NOT NULL AND w.paused_at IS NULL AND w.retired_at IS NULL")
+                .setParameter("branch", branch)
+                .setParameter("category", category)
+                .getSingleResult();
+        return new Staffing(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
+    }
+
+    /** The service-time figures of a category at a branch for the hour of the week of {@code at}: one row. */
+    public ServiceTimeStats serviceTimes(String branch, String category, ZonedDateTime at) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT samples, mean_minutes, variance_minutes FROM service_time_stat"
+                + " WHERE branch_code = :branch AND category_code = :category AND dow = :dow AND hour = :hour")
+                .setParameter("branch", branch)
+                .setParameter("category", category)
+                .setParameter("dow", (short) at.getDayOfWeek().getValue())
+                .setParameter("hour", (short) at.getHour())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return ServiceTimeStats.NONE;
+        }
+        Object[] r = rows.get(0);
+        return new ServiceTimeStats(((Number) r[0]).intValue(), ((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue());
+    }
+
+    /**
+     * Adds one served visit to its hour's figures ({@link ServiceTimeStats#with}): the row is
+     * locked, so windows completing at once each count.
+     */
+    public void recordServed(String branch, String category, ZonedDateTime startedAt, double minutes, double smoothing) {
+        short dow = (short) startedAt.getDayOfWeek().getValue();
+        short hour = (short) startedAt.getHour();
+        em.createNativeQuery("INSERT INTO service_time_stat (branch_code, category_code, dow, hour, samples, mean_minutes,"
+                + " variance_minutes) VALUES (:branch, :category, :dow, :hour, 0, 0, 0)"
+                + " ON CONFLICT (branch_code, category_code, dow, hour) DO NOTHING")
+                .setParameter("branch", branch).setParameter("category", category)
+                .setParameter("dow", dow).setParameter("hour", hour).executeUpdate();
+        Object[] r = (Object[]) em.createNativeQuery("SELECT samples, mean_minutes, variance_minutes FROM service_time_stat"
+                + " WHERE branch_code = :branch AND category_code = :category AND dow = :dow AND hour = :hour FOR UPDATE")
+                .setParameter("branch", branch).setParameter("category", category)
+                .setParameter("dow", dow).setParameter("hour", hour).getSingleResult();
+        ServiceTimeStats next = new ServiceTimeStats(((Number) r[0]).intValue(), ((Number) r[1]).doubleValue(),
+                ((Number) r[2]).doubleValue()).with(minutes, smoothing);
+        em.createNativeQuery("UPDATE service_time_stat SET samples = :samples, mean_minutes = :mean,"
+                + " variance_minutes = :variance"
+                + " WHERE branch_code = :branch AND category_code = :category AND dow = :dow AND hour = :hour")
+                .setParameter("samples", next.samples()).setParameter("mean", next.meanMinutes())
+                .setParameter("variance", next.varianceMinutes())
+                .setParameter("branch", branch).setParameter("category", category)
+                .setParameter("dow", dow).setParameter("hour", hour).executeUpdate();
+    }
+
+    /** Whether the window has a ticket called or in service: one visitor at a time. */
+    public Optional<Ticket> activeAt(long windowId) {
+        return Ticket.<Ticket>find("windowId = ?1 and status in ?2", windowId,
+                List.of(TicketStatus.CALLED, TicketStatus.IN_SERVICE)).firstResultOptional();
+    }
+}
