@@ -209,8 +209,7 @@ public class BookingService {
         b.status = Booking.Status.ACTIVE;
         b.createdAt = clock.instant();
         b.persist();
-        outbox.publish(new BookingMade(b.id.toString(), b.branchCode, b.categoryCode, b.slotStart, b.applicantPseudonym,
-                b.createdAt));
+        outbox.publish(BookingMade.of(b));
         return b;
     }
 
@@ -233,7 +232,7 @@ public class BookingService {
         b.status = Booking.Status.CANCELLED;
         em.createNativeQuery("UPDATE booking_slot SET booked = booked - 1 WHERE id = :id AND booked > 0")
                 .setParameter("id", b.slotId).executeUpdate();
-        outbox.publish(new BookingCancelled(b.id.toString(), b.branchCode, b.categoryCode, b.slotStart, clock.instant()));
+        outbox.publish(BookingCancelled.of(b, clock.instant()));
         return b;
     }
 
@@ -260,8 +259,7 @@ public class BookingService {
                 : tickets.issueIn(branch, category, Ticket.Channel.BOOKING, lang, null, null, b.applicantPseudonym, b.ownerId, b.id, b.slotStart);
         b.status = late ? Booking.Status.LATE : Booking.Status.CHECKED_IN;
         b.ticketId = t.id;
-        outbox.publish(new BookingCheckedIn(b.id.toString(), b.branchCode, b.categoryCode, b.slotStart, t.id.toString(),
-                late, now));
+        outbox.publish(BookingCheckedIn.of(b, late, now));
         return new CheckIn(b, tickets.state(t), late);
     }
 

@@ -137,16 +137,9 @@ public class LiveQueueService {
             queue.recordServed(t.branchCode, t.categoryCode, t.startedAt.atZone(branch.zone()), t.servedSeconds / 60.0,
                     config.waitEstimate().smoothing());
         }
-        outbox.publish(new TicketIssued(t.id.toString(), t.branchCode, t.categoryCode, t.number, t.source.name(),
-                t.channel.name(), t.language, null, null, null, t.issuedAt));
-        if (t.status == TicketStatus.COMPLETED) {
-            outbox.publish(new TicketCompleted(t.id.toString(), t.branchCode, t.categoryCode, t.number, t.source.name(),
-                    t.windowId, window == null ? null : window.number, t.operatorId,
-                    Duration.between(issued, called).toSeconds(), t.servedSeconds, null, null, completed));
-        } else {
-            outbox.publish(new TicketNoShow(t.id.toString(), t.branchCode, t.categoryCode, t.number, t.source.name(),
-                    t.windowId, t.operatorId, 0, t.noShowAt));
-        }
+        outbox.publish(TicketIssued.of(t));
+        outbox.publish(t.status == TicketStatus.COMPLETED ? TicketCompleted.of(t, window == null ? null : window.number)
+                : TicketNoShow.of(t));
         return new Posted(tickets.state(t), true);
     }
 

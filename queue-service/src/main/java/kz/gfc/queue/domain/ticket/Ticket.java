@@ -139,4 +139,49 @@ public class Ticket extends PanacheEntityBase {
     public void moveTo(TicketStatus next) {
         status = TicketStatus.requireMove(status, next);
     }
+
+    /** Called to a window: by the call order, by number, or again after a transfer. */
+    public void call(long window, String operator, Instant at) {
+        moveTo(TicketStatus.CALLED);
+        windowId = window;
+        operatorId = operator;
+        targetWindowId = null;
+        calledAt = at;
+        if (firstCalledAt == null) {
+            firstCalledAt = at;
+        }
+        recalls = 0;
+    }
+
+    public void start(Instant at) {
+        moveTo(TicketStatus.IN_SERVICE);
+        startedAt = at;
+    }
+
+    /**
+     * The visit at this window is over: the end of the ticket, or — after a transfer with return
+     * — back to the line of its first category at its old place. True when the visit ended.
+     */
+    public boolean finishAt(Instant at, String producedApplication) {
+        if (producedApplication != null) {
+            applicationId = producedApplication;
+        }
+        if (returnCategory != null) {
+            categoryCode = returnCategory;
+            returnCategory = null;
+            moveTo(TicketStatus.WAITING);
+            windowId = null;
+            startedAt = null;
+            return false;
+        }
+        moveTo(TicketStatus.COMPLETED);
+        completedAt = at;
+        servedSeconds = (int) java.time.Duration.between(startedAt, at).toSeconds();
+        return true;
+    }
+
+    public void noShow(Instant at) {
+        moveTo(TicketStatus.NO_SHOW);
+        noShowAt = at;
+    }
 }

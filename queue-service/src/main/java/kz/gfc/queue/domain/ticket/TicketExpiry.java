@@ -48,8 +48,7 @@ public class TicketExpiry {
                 TicketStatus previous = t.status;
                 t.status = TicketStatus.requireMove(previous, TicketStatus.EXPIRED);
                 t.expiredAt = now;
-                outbox.publish(new TicketExpired(t.id.toString(), t.branchCode, t.categoryCode, t.number,
-                        previous.name(), t.serviceDay, now));
+                outbox.publish(TicketExpired.of(t, previous.name()));
                 expired++;
             }
         }
@@ -72,7 +71,7 @@ public class TicketExpiry {
                     .withLock(LockModeType.PESSIMISTIC_WRITE).page(0, BATCH).list();
             for (Booking b : open) {
                 b.status = Booking.Status.MISSED;
-                outbox.publish(new BookingMissed(b.id.toString(), b.branchCode, b.categoryCode, b.slotStart, now));
+                outbox.publish(BookingMissed.of(b, now));
                 missed++;
             }
         }

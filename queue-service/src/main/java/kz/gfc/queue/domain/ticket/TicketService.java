@@ -158,9 +158,7 @@ public class TicketService {
         t.bookingId = bookingId;
         t.slotStart = slotStart;
         persistChecked(t);
-        outbox.publish(new TicketIssued(t.id.toString(), t.branchCode, t.categoryCode, t.number, t.source.name(),
-                t.channel.name(), t.language, priority == null ? null : priority.name(), t.applicantPseudonym,
-                bookingId == null ? null : bookingId.toString(), t.issuedAt));
+        outbox.publish(TicketIssued.of(t));
         return t;
     }
 
@@ -223,7 +221,7 @@ public class TicketService {
         Ticket t = owned(queue.lock(id).orElse(null), actor);
         t.moveTo(TicketStatus.CANCELLED);
         t.cancelledAt = clock.instant();
-        outbox.publish(new TicketCancelled(t.id.toString(), t.branchCode, t.categoryCode, t.number, t.cancelledAt));
+        outbox.publish(TicketCancelled.of(t));
         return state(t);
     }
 

@@ -241,15 +241,7 @@ public class WindowService {
         d.reason = reason;
         d.persist();
         w.priorityStreak = CallOrder.streakAfter(rule, w.priorityStreak);
-        t.moveTo(TicketStatus.CALLED);
-        t.windowId = w.id;
-        t.operatorId = w.operatorId;
-        t.targetWindowId = null;
-        t.calledAt = now;
-        if (t.firstCalledAt == null) {
-            t.firstCalledAt = now;
-        }
-        t.recalls = 0;
+        t.call(w.id, w.operatorId, now);
         if (catalogue.category(t.categoryCode).kind == ServiceCategory.Kind.REMOTE_VIDEO && t.roomReference == null) {
             // R12: one room for both sides, unguessable so only the two of them can join
             t.roomReference = config.videoRoomBase() + UUID.randomUUID();
@@ -284,8 +276,7 @@ public class WindowService {
         if (t.status != TicketStatus.CALLED) {
             throw illegal();
         }
-        t.moveTo(TicketStatus.IN_SERVICE);
-        t.startedAt = clock.instant();
+        t.start(clock.instant());
         return tickets.state(t);
     }
 
@@ -301,29 +292,15 @@ public class WindowService {
             throw illegal();
         }
         Instant now = clock.instant();
-        long served = Duration.between(t.startedAt, now).toSeconds();
-        long waited = Duration.between(t.issuedAt, t.firstCalledAt).toSeconds();
         queue.recordServed(t.branchCode, t.categoryCode, t.startedAt.atZone(catalogue.branch(t.branchCode).zone()),
-                served / 60.0, config.waitEstimate().smoothing());
-        if (applicationId != null) {
-            t.applicationId = applicationId;
-        }
-        if (t.returnCategory != null) {
+                Duration.between(t.startedAt, now).toSeconds() / 60.0, config.waitEstimate().smoothing());
+        if (t.finishAt(now, applicationId)) {
+            outbox.publish(TicketCompleted.of(t, w.number));
+        } else {
             // Not the end of the visit: one visit is one TicketCompleted, or ratings and
             // statistics would count it twice. The transfer was published when it happened.
-            t.categoryCode = t.returnCategory;
-            t.returnCategory = null;
-            t.moveTo(TicketStatus.WAITING);
-            t.windowId = null;
-            t.startedAt = null;
             tickets.persistChecked(t);
-            return tickets.state(t);
         }
-        t.moveTo(TicketStatus.COMPLETED);
-        t.completedAt = now;
-        t.servedSeconds = (int) served;
-        outbox.publish(new TicketCompleted(t.id.toString(), t.branchCode, t.categoryCode, t.number, t.source.name(),
-                w.id, w.number, t.operatorId, waited, served, t.applicationId, t.applicantPseudonym, now));
         return tickets.state(t);
     }
 
@@ -340,10 +317,8 @@ public class WindowService {
                     "Recall the ticket " + config.recallsBeforeNoShow() + " times before marking a no-show",
                     Text.of("Алдымен талонды қайта шақырыңыз", "Сначала вызовите талон повторно"));
         }
-        t.moveTo(TicketStatus.NO_SHOW);
-        t.noShowAt = clock.instant();
-        outbox.publish(new TicketNoShow(t.id.toString(), t.branchCode, t.categoryCode, t.number, t.source.name(),
-                t.windowId, t.operatorId, t.recalls, t.noShowAt));
+        t.noShow(clock.instant());
+        outbox.publish(TicketNoShow.of(t));
         return tickets.state(t);
     }
 
@@ -413,8 +388,7 @@ public class WindowService {
         t.startedAt = null;
         t.recalls = 0;
         tickets.persistChecked(t);
-        outbox.publish(new TicketTransferred(t.id.toString(), t.branchCode, t.number, fromCategory, toCategory,
-                from.id, t.targetWindowId, t.returnCategory, actor.id(), clock.instant()));
+        outbox.publish(TicketTransferred.of(t, fromCategory, from.id, actor.id(), clock.instant()));
         return tickets.state(t);
     }
 
@@ -427,9 +401,7 @@ public class WindowService {
     }
 
     private void announce(Ticket t, ServiceWindow w, CallOrder.Rule rule, Instant now) {
-        outbox.publish(new TicketCalled(t.id.toString(), t.branchCode, t.categoryCode, t.number, w.id, w.number,
-                w.operatorId, rule == null ? "RECALL" : rule.name(), t.recalls,
-                Duration.between(t.issuedAt, now).toSeconds(), t.roomReference != null, now));
+        outbox.publish(TicketCalled.of(t, w.id, w.number, rule == null ? "RECALL" : rule.name(), now));
         board.fire(BoardCall.of(t, w, now));
     }
 
