@@ -20,6 +20,8 @@ GFC_DEV_PSEUDONYM_SECRET=${GFC_PSEUDONYM_SECRET:-local-dev-pseudonym-secret-not-
 GFC_DEV_IIN_KEY=${GFC_IIN_ENCRYPTION_KEY:-bG9jYWwtZGV2LWlpbi1rZXktbm90LWZvci1wcm9kISE=}
 # Texts to citizens (one-time codes, "your document is ready") land here, one file per service.
 GFC_NOTIFY_DIR=${GFC_NOTIFY_DIR:-$GFC_STATE_DIR/notifications}
+# Development-only key of receipts' verification codes (intake); set your own likewise.
+GFC_DEV_RECEIPT_SECRET=${GFC_RECEIPT_SECRET:-local-dev-receipt-secret-not-for-production}
 
 # module:port — the ports are fixed; the gateway template names the same ones.
 GFC_SERVICES=(
@@ -254,6 +256,7 @@ service_start() { # module port
       GFC_OIDC_URL="$GFC_REALM_URL" \
       GFC_PSEUDONYM_SECRET="$GFC_DEV_PSEUDONYM_SECRET" \
       GFC_IIN_ENCRYPTION_KEY="$GFC_DEV_IIN_KEY" GFC_NOTIFY_DIR="$GFC_NOTIFY_DIR" \
+      GFC_EDS_TRUSTED_CA="$GFC_STATE_DIR/pki/ca.pem" GFC_RECEIPT_SECRET="$GFC_DEV_RECEIPT_SECRET" \
       QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port"
     exec setsid nohup java -Xmx"$GFC_SERVICE_HEAP" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
         -Djava.io.tmpdir="$GFC_STATE_DIR/tmp/$m" -jar "$jar" >"$GFC_LOG_DIR/$m.log" 2>&1 </dev/null

@@ -36,6 +36,7 @@ case "$build" in
   force) services_build force ;;
   *)     services_build ;;
 esac
+"$GFC_ROOT/deploy/local/pki.sh" # the demo НУЦ CA intake trusts, and the operators' EDS certificates
 services_start
 gateway_start
 services_wait_ready "${GFC_READY_TIMEOUT:-120}"
