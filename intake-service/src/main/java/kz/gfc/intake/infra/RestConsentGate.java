@@ -40,7 +40,7 @@ public class RestConsentGate implements ConsentGate {
 
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, abortOn = ClientErrorException.class)
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 15, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 15, delayUnit = ChronoUnit.SECONDS,
             skipOn = ClientErrorException.class)
     ConsentClient.CheckResponse guardedCheck(ConsentClient.CheckRequest request) {
         return client().check(request);
