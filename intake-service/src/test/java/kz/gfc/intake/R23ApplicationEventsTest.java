@@ -102,6 +102,25 @@ class R23ApplicationEventsTest {
         }
     }
 
+    @Test
+    void theJsonSchemasInTheRepositoryNameExactlyTheFieldsIntakePublishes() throws Exception {
+        Map<String, Class<?>> events = Map.of("kz.gfc.application.accepted.v1", kz.gfc.intake.events.ApplicationAccepted.class,
+                "kz.gfc.application.rejected.v1", kz.gfc.intake.events.ApplicationRejected.class,
+                "kz.gfc.application.forwarded.v1", kz.gfc.intake.events.ApplicationForwarded.class);
+        for (var e : events.entrySet()) {
+            JsonNode schema = json.readTree(java.nio.file.Path.of("..", "docs", "events", e.getKey() + ".schema.json").toFile());
+            List<String> components = java.util.Arrays.stream(e.getValue().getRecordComponents())
+                    .map(java.lang.reflect.RecordComponent::getName).toList();
+            assertThat(fieldNames(schema.get("properties"))).as(e.getKey()).containsExactlyInAnyOrderElementsOf(components);
+            List<String> required = new java.util.ArrayList<>();
+            schema.get("required").forEach(n -> required.add(n.asText()));
+            assertThat(required).as(e.getKey()).containsExactlyInAnyOrderElementsOf(components);
+        }
+        String asyncapi = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "asyncapi.yaml"));
+        assertThat(asyncapi).contains("address: gfc.applications.v1").contains("kz.gfc.application.accepted.v1")
+                .contains("kz.gfc.application.rejected.v1").contains("kz.gfc.application.forwarded.v1");
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
