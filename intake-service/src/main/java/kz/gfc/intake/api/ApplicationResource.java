@@ -32,6 +32,8 @@ import io.quarkus.panache.common.Sort;
 import kz.gfc.intake.domain.Receipt;
 import kz.gfc.intake.domain.SignedContent;
 import kz.gfc.intake.domain.application.Application;
+import kz.gfc.intake.domain.application.CertifiedCopies;
+import kz.gfc.intake.domain.application.CertifiedCopy;
 import kz.gfc.intake.domain.application.ApplicationForm;
 import kz.gfc.intake.domain.application.IntakeService;
 import kz.gfc.intake.domain.application.Receipts;
@@ -53,9 +55,11 @@ public class ApplicationResource {
     private final Caller caller;
     private final StaffBranches branches;
     private final ObjectMapper json;
+    private final CertifiedCopies copies;
 
     public ApplicationResource(IntakeService intake, Receipts receipts, ApplicationAccess access, Caller caller,
-            StaffBranches branches, ObjectMapper json) {
+            StaffBranches branches, ObjectMapper json, CertifiedCopies copies) {
+        this.copies = copies;
         this.intake = intake;
         this.receipts = receipts;
         this.access = access;
@@ -154,7 +158,68 @@ public class ApplicationResource {
         return new Contact(a.applicantPhone, a.language);
     }
 
+    @POST
+    @Path("/copies")
+    @Consumes({"application/pdf", "image/jpeg", "image/png"})
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "uploadCertifiedCopy", summary = "R17: upload the scan of an original for a certified copy",
+            description = "The raw PDF, JPEG or PNG as the body, labelled with its type (checked against the content);"
+                    + " the answer's id and sha256 then go into the application's `copies`, which the operator signs.")
+    @APIResponse(responseCode = "201", description = "Stored with its SHA-256",
+            content = @Content(schema = @Schema(implementation = ApplicationView.CopyView.class)))
+    @APIResponse(responseCode = "413", description = "Larger than gfc.intake.copies.max-bytes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not PDF, JPEG or PNG",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Empty, or the content is not what it is labelled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an operator of that branch",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response uploadCopy(byte[] content, @jakarta.ws.rs.HeaderParam("Content-Type") String type,
+            @QueryParam("document") String document, @QueryParam("branch") String branch) {
+        if (document == null || !document.matches("[A-Z][A-Z0-9_]{1,39}")) {
+            throw ProblemException.unprocessable("validation", "document names a catalogue document code",
+                    Text.of("Құжат коды дұрыс емес", "Неверный код документа"),
+                    new Problem.FieldError("document", "a catalogue document code"));
+        }
+        if (branch == null || !branches.current().contains(branch)) {
+            throw ProblemException.forbidden("the operator does not work at branch " + branch);
+        }
+        CertifiedCopy c = copies.upload(content, type, document, branch, caller.subject());
+        return Response.status(201).entity(new ApplicationView.CopyView(c.id, c.documentCode, c.mediaType, c.sizeBytes, c.sha256))
+                .build();
+    }
+
+    @GET
+    @Path("/{id}/copies/{copyId}")
+    @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.PROVIDER, Roles.CITIZEN})
+    @Operation(operationId = "getCertifiedCopy", summary = "R17: a certified copy's scan, for whoever may read the application")
+    @APIResponse(responseCode = "200", description = "The scan as uploaded")
+    @APIResponse(responseCode = "404", description = "No such copy of this application, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response copy(@PathParam("id") String id, @PathParam("copyId") String copyId) {
+        Application a = access.readable(id);
+        CertifiedCopy c;
+        try {
+            c = CertifiedCopy.findById(java.util.UUID.fromString(copyId));
+        } catch (IllegalArgumentException e) {
+            c = null;
+        }
+        if (c == null || !a.id.equals(c.applicationId)) {
+            throw ProblemException.notFound("certified copy", copyId);
+        }
+        return Response.ok(c.content, c.mediaType).header("X-Content-SHA256", c.sha256).build();
+    }
+
     private ApplicationView view(Application a) {
-        return ApplicationView.of(a, access.sources(a), receipts.of(a));
+        List<ApplicationView.CopyView> attached = CertifiedCopy.getEntityManager()
+                .createQuery("select c.id, c.documentCode, c.mediaType, c.sizeBytes, c.sha256 from CertifiedCopy c"
+                        + " where c.applicationId = ?1 order by c.uploadedAt", Object[].class)
+                .setParameter(1, a.id).getResultList().stream()
+                .map(r -> new ApplicationView.CopyView((java.util.UUID) r[0], (String) r[1], (String) r[2], (Integer) r[3],
+                        (String) r[4]))
+                .toList();
+        return ApplicationView.of(a, access.sources(a), attached, receipts.of(a));
     }
 }

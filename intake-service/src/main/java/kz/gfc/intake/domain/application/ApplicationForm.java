@@ -33,7 +33,12 @@ public record ApplicationForm(
         @Valid Payment payment,
         @NotNull @Pattern(regexp = "kk|ru") String language,
         @Size(max = 50) Map<@NotBlank @Size(max = 40) String, @Size(max = 4000) String> fields,
+        /** R17: certified copies uploaded beforehand, named with their SHA-256 so the signature covers them. */
+        @Size(max = 20) List<@NotNull @Valid CopyReference> copies,
         @NotBlank @Size(max = 65536) String signature) {
+
+    public record CopyReference(@NotNull java.util.UUID id, @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}") String sha256) {
+    }
 
     /** The person the service is for. Name and phone may be left to the population register. */
     public record Applicant(@NotNull Iin iin, @Size(max = 200) String fullName,
@@ -74,6 +79,10 @@ public record ApplicationForm(
     /** R15.3: the payment document shown. */
     public record Payment(@NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal amount,
             @NotNull @Pattern(regexp = "KZT") String currency, @Size(max = 60) String reference) {
+    }
+
+    public List<CopyReference> copiesOrEmpty() {
+        return copies == null ? List.of() : copies;
     }
 
     public Map<String, String> fieldsOrEmpty() {

@@ -65,6 +65,7 @@ public class IntakeService {
     private final ReadyDateCalculator readyDates;
     private final PopulationRegister register;
     private final Forwarding forwarding;
+    private final CertifiedCopies copies;
     private final OperatorSignatures signatures;
     private final IinCipher cipher;
     private final Pseudonymizer pseudonyms;
@@ -75,13 +76,14 @@ public class IntakeService {
     private final EntityManager em;
 
     public IntakeService(Catalogue catalogue, FeeSchedule fees, ReadyDateCalculator readyDates, PopulationRegister register,
-            Forwarding forwarding, OperatorSignatures signatures, IinCipher cipher, Pseudonymizer pseudonyms, Outbox outbox,
+            Forwarding forwarding, CertifiedCopies copies, OperatorSignatures signatures, IinCipher cipher, Pseudonymizer pseudonyms, Outbox outbox,
             ObjectMapper json, Validator validator, Clock clock, EntityManager em) {
         this.catalogue = catalogue;
         this.fees = fees;
         this.readyDates = readyDates;
         this.register = register;
         this.forwarding = forwarding;
+        this.copies = copies;
         this.signatures = signatures;
         this.cipher = cipher;
         this.pseudonyms = pseudonyms;
@@ -113,6 +115,14 @@ public class IntakeService {
         checkFields(service, form.fieldsOrEmpty());
         checkPayment(form.payment());
         signatures.verify(signed.bytes(), form.signature(), operator.iin());
+        if (!form.copiesOrEmpty().isEmpty() && !service.certifiedCopy()) {
+            throw invalid("copies-not-provided-for", "copies", "the service's act provides for no certified copies",
+                    Text.of("Бұл қызмет үшін куәландырылған көшірме жасалмайды", "Для этой услуги заверенные копии не делаются"));
+        }
+        Set<String> documentCodes = new HashSet<>();
+        service.documents().forEach(d -> documentCodes.add(d.code()));
+        List<UUID> copyIds = copies.named(form.copiesOrEmpty(), operator.subject(), documentCodes).stream()
+                .map(c -> c.id).toList();
 
         Application a = new Application();
         a.id = UUID.randomUUID();
@@ -224,19 +234,31 @@ public class IntakeService {
 
         return QuarkusTransaction.requiringNew().call(() -> {
             a.receiptNumber = receiptNumber(a.branchCode, today);
+            var decided = complete ? a.accept(now)
+                    : a.reject(now, missingDocuments.stream().map(Receipt.DocumentLine::code).toList(),
+                            missingFields.stream().map(Receipt.FieldLine::name).toList());
+            a.persist();
+            bindCopies(a, copyIds);
+            outbox.publish(decided);
             if (complete) {
-                var acceptedEvent = a.accept(now);
-                a.persist();
-                outbox.publish(acceptedEvent);
                 clearance.ifPresent(c -> outbox.publish(a.forward(c.consentId(), now)));
-            } else {
-                var rejected = a.reject(now, missingDocuments.stream().map(Receipt.DocumentLine::code).toList(),
-                        missingFields.stream().map(Receipt.FieldLine::name).toList());
-                a.persist();
-                outbox.publish(rejected);
             }
             return a;
         });
+    }
+
+    /** The application is flushed first: the copies refer to it. Each copy is bound once, whoever races for it. */
+    private void bindCopies(Application a, List<UUID> copyIds) {
+        if (copyIds.isEmpty()) {
+            return;
+        }
+        em.flush();
+        int bound = em.createQuery("update CertifiedCopy c set c.applicationId = ?1 where c.id in ?2 and c.applicationId is null")
+                .setParameter(1, a.id).setParameter(2, copyIds).executeUpdate();
+        if (bound != copyIds.size()) {
+            throw ProblemException.conflict("copy-already-attached", "a certified copy was attached to another application meanwhile",
+                    Text.of("Көшірме басқа өтінішке тіркелген", "Копия уже приложена к другому заявлению"));
+        }
     }
 
     private String receiptNumber(String branch, LocalDate day) {
