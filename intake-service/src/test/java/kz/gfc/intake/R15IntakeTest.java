@@ -284,6 +284,37 @@ class R15IntakeTest {
         assertThat(count("branch_code = '" + branch + "'")).isEqualTo(1);
     }
 
+    @Test
+    void R16_theReceiptIsInTheLanguageTheApplicantChose() {
+        Map<String, Object> ru = form("PASSPORT", branch, SyntheticIins.random().value());
+        ru.put("language", "ru");
+        submit(operator(branch), ru).then().statusCode(201)
+                .body("language", equalTo("ru"))
+                .body("receipt.language", equalTo("ru"))
+                .body("receipt.serviceNameRu", equalTo("Выдача паспорта гражданина Республики Казахстан"))
+                .body("receipt.acceptedDocuments[0].nameRu", equalTo("Удостоверение личности"));
+        Map<String, Object> kk = form("PASSPORT", branch, SyntheticIins.random().value());
+        kk.put("documents", List.of());
+        submit(operator(branch), kk).then().statusCode(201)
+                .body("receipt.language", equalTo("kk"))
+                .body("receipt.missingDocuments[0].nameKk", equalTo("Жеке куәлік"));
+        Map<String, Object> de = form("PASSPORT", branch, SyntheticIins.random().value());
+        de.put("language", "de");
+        assertNothingStored(de, "validation");
+    }
+
+    @Test
+    void R8_theSignedContentIsTheCanonicalJsonOfTheBodyWithoutItsSignature() throws Exception {
+        Map<String, Object> body = form("PASSPORT", branch, SyntheticIins.random().value());
+        String sha = submit(operator(branch), body).then().statusCode(201).extract().path("receipt.signedContentSha256");
+        Map<String, Object> unsigned = new java.util.HashMap<>(body);
+        unsigned.remove("signature");
+        byte[] canonical = new org.erdtman.jcs.JsonCanonicalizer(new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(unsigned)).getEncodedUTF8();
+        assertThat(sha).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(canonical)));
+    }
+
     private void assertNothingStored(Map<String, Object> body, String code) {
         long before = count("branch_code = '" + branch + "'");
         var then = submit(operator(branch), body).then().statusCode(422)

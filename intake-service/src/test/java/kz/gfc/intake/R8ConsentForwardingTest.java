@@ -115,6 +115,23 @@ class R8ConsentForwardingTest {
                 .body("status", equalTo("SENT_TO_PROVIDER"));
     }
 
+    @Test
+    void R8_aReCheckForwardsWhatAConsentServiceOutageLeftWaiting() {
+        TestFakes.CONSENT_FAILURES_TO_COME.set(3);
+        Iin iin = SyntheticIins.random();
+        String consentId = "c-" + UUID.randomUUID();
+        TestFakes.CONSENTS.put(TestFakes.key(iin.value(), "MLSPP", "PERSONAL_DATA", "AGE_PENSION"), consentId);
+        String id = submit(operator(branch), form("AGE_PENSION", branch, iin.value())).then().statusCode(201)
+                .body("status", equalTo("AWAITING_CONSENT")).extract().path("id");
+        TestFakes.CONSENT_FAILURES_TO_COME.set(0);
+        assertThat(recheck.recheck()).isGreaterThanOrEqualTo(1);
+        given().auth().oauth2(operator(branch)).when().get("/api/v1/applications/" + id).then()
+                .body("status", equalTo("SENT_TO_PROVIDER"));
+    }
+
+    @Inject
+    kz.gfc.intake.infra.ConsentRecheckJob recheck;
+
     private String consent(String consentId, Iin iin, String purpose) {
         return "{\"consentId\":\"" + consentId + "\",\"subjectPseudonym\":\"" + pseudonyms.pseudonym(iin)
                 + "\",\"recipient\":\"MLSPP\",\"scopes\":[\"PERSONAL_DATA\"],\"purpose\":\"" + purpose
