@@ -145,6 +145,13 @@ class R15IntakeTest {
         given().auth().oauth2(Intake.provider("MVD")).queryParam("status", "SENT_TO_PROVIDER")
                 .when().get("/api/v1/provider/applications").then().statusCode(200)
                 .body("find { it.id == '" + id + "' }.applicantName", equalTo(Intake.REGISTERED_NAME));
+        // a pre-filled service takes the register's name over a typed one; another takes what the operator entered
+        Map<String, Object> typed = form("PASSPORT", branch, Intake.REGISTERED_IIN);
+        submit(operator(branch), typed).then().statusCode(201)
+                .body("dataSources.'applicant.fullName'", equalTo("POPULATION_REGISTER"));
+        Map<String, Object> appeal = form("APPEAL", branch, Intake.REGISTERED_IIN);
+        submit(operator(branch), appeal).then().statusCode(201)
+                .body("dataSources.'applicant.fullName'", equalTo("OPERATOR"));
         // someone the register does not know, with no name entered: the name is a missing field
         Map<String, Object> unknown = form("PASSPORT", branch, SyntheticIins.random().value());
         sub(unknown, "applicant").remove("fullName");

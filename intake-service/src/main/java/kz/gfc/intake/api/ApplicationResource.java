@@ -195,7 +195,10 @@ public class ApplicationResource {
     @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.PROVIDER, Roles.CITIZEN})
     @Operation(operationId = "getCertifiedCopy", summary = "R17: a certified copy's scan, for whoever may read the application")
-    @APIResponse(responseCode = "200", description = "The scan as uploaded")
+    @APIResponse(responseCode = "200", description = "The scan as uploaded", content = {
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "404", description = "No such copy of this application, or not one the caller may see",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response copy(@PathParam("id") String id, @PathParam("copyId") String copyId) {

@@ -166,13 +166,17 @@ public class IntakeService {
 
         // R7/R15.4: what the register knows is taken from it, and each datum names its source
         Map<String, String> sources = new LinkedHashMap<>();
-        Optional<PopulationRegister.Person> person = register.find(applicant);
-        if (person.isPresent() && person.get().fullName() != null) {
+        // a pre-filled service takes the register's data over what was typed (R15.4); others take
+        // what the operator entered and fall back on the register
+        Optional<PopulationRegister.Person> person = register.find(applicant).filter(p -> p.fullName() != null);
+        String entered = form.applicant().fullName() == null || form.applicant().fullName().isBlank() ? null
+                : form.applicant().fullName().strip();
+        if (person.isPresent() && (service.prefilledFromIS() || entered == null)) {
             a.applicantName = person.get().fullName();
             sources.put("applicant.fullName", PopulationRegister.SYSTEM);
             sources.put("applicant.birthDate", PopulationRegister.SYSTEM);
-        } else if (form.applicant().fullName() != null && !form.applicant().fullName().isBlank()) {
-            a.applicantName = form.applicant().fullName().strip();
+        } else if (entered != null) {
+            a.applicantName = entered;
             sources.put("applicant.fullName", "OPERATOR");
         }
         if (a.applicantPhone != null) {
