@@ -132,6 +132,28 @@ class R8ConsentForwardingTest {
     @Inject
     kz.gfc.intake.infra.ConsentRecheckJob recheck;
 
+    @Test
+    void R7_protectedRegisterDataIsReadOnlyUnderAnActiveConsent() {
+        Iin registered = Iin.of("901103491080");
+        String id = submit(operator(branch), form("AGE_PENSION", branch, registered.value())).then().statusCode(201)
+                .body("status", equalTo("AWAITING_CONSENT"))
+                .body("dataSources.'applicant.address'", org.hamcrest.Matchers.nullValue())
+                .extract().path("id");
+        String consentId = "c-" + UUID.randomUUID();
+        TestFakes.CONSENTS.put(TestFakes.key(registered.value(), "MLSPP", "PERSONAL_DATA", "AGE_PENSION"), consentId);
+        recheck.recheck();
+        given().auth().oauth2(operator(branch)).when().get("/api/v1/applications/" + id).then()
+                .body("status", equalTo("SENT_TO_PROVIDER"))
+                .body("dataSources.'applicant.address'", equalTo("POPULATION_REGISTER (consent " + consentId + ")"));
+        given().auth().oauth2(Intake.provider("MLSPP")).when().get("/api/v1/provider/applications").then()
+                .body("find { it.id == '" + id + "' }.applicantAddress", equalTo("г. Астана, пр. Мангилик Ел, д. 3, кв. 41"));
+        // a service that works without consent never reads it
+        String passport = submit(operator(branch), form("PASSPORT", branch, registered.value())).then().statusCode(201)
+                .extract().path("id");
+        given().auth().oauth2(Intake.provider("MVD")).when().get("/api/v1/provider/applications").then()
+                .body("find { it.id == '" + passport + "' }.applicantAddress", org.hamcrest.Matchers.nullValue());
+    }
+
     private String consent(String consentId, Iin iin, String purpose) {
         return "{\"consentId\":\"" + consentId + "\",\"subjectPseudonym\":\"" + pseudonyms.pseudonym(iin)
                 + "\",\"recipient\":\"MLSPP\",\"scopes\":[\"PERSONAL_DATA\"],\"purpose\":\"" + purpose

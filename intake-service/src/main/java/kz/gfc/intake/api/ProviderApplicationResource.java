@@ -50,7 +50,9 @@ import kz.gfc.kit.web.Roles;
 public class ProviderApplicationResource {
 
     public record ProviderApplication(UUID id, String receiptNumber, String status, String serviceCode, String serviceKind,
-            int catalogueVersion, String branch, String applicantIin, String applicantName, String appliedBy,
+            int catalogueVersion, String branch, String applicantIin, String applicantName,
+            /** R7: protected, present only where the applicant's consent allowed reading it. */
+            String applicantAddress, String appliedBy,
             String representativeName, String poaNumber, LocalDate poaValidUntil, String identityMethod,
             Map<String, String> fields, LocalDate readyDate, Instant receivedAt, Instant forwardedAt, Instant acknowledgedAt,
             String consentId) {
@@ -124,7 +126,7 @@ public class ProviderApplicationResource {
             throw new IllegalStateException("stored form fields unreadable", e);
         }
         return new ProviderApplication(a.id, a.receiptNumber, a.status.name(), a.serviceCode, a.serviceKind, a.catalogueVersion,
-                a.branchCode, cipher.decrypt(a.applicantIin, Application.APPLICANT_IIN_PURPOSE).value(), a.applicantName,
+                a.branchCode, cipher.decrypt(a.applicantIin, Application.APPLICANT_IIN_PURPOSE).value(), a.applicantName, a.applicantAddress,
                 a.appliedBy, a.representativeName, a.poaNumber, a.poaValidUntil, a.identityMethod, fields, a.readyDate,
                 a.receivedAt, a.forwardedAt, a.acknowledgedAt, a.consentId);
     }

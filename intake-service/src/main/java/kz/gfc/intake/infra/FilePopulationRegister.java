@@ -27,12 +27,13 @@ import kz.gfc.kit.iin.Iin;
 @DefaultBean
 public class FilePopulationRegister implements PopulationRegister {
 
-    record Entry(String iin, String fullName, LocalDate birthDate) {
+    record Entry(String iin, String fullName, LocalDate birthDate, String registeredAddress) {
     }
 
     private final ObjectMapper json;
     private final String file;
     private final Map<String, Person> people = new HashMap<>();
+    private final Map<String, String> addresses = new HashMap<>();
 
     public FilePopulationRegister(ObjectMapper json,
             @ConfigProperty(name = "gfc.intake.population-register.file", defaultValue = "population/people.json") String file) {
@@ -49,10 +50,18 @@ public class FilePopulationRegister implements PopulationRegister {
             List<Entry> entries = json.readValue(in, json.getTypeFactory().constructCollectionType(List.class, Entry.class));
             for (Entry e : entries) {
                 people.put(Iin.of(e.iin()).value(), new Person(e.fullName(), e.birthDate()));
+                if (e.registeredAddress() != null) {
+                    addresses.put(Iin.of(e.iin()).value(), e.registeredAddress());
+                }
             }
         } catch (IOException e) {
             throw new IllegalStateException("population register file " + file + " is unreadable", e);
         }
+    }
+
+    @Override
+    public Optional<String> registeredAddress(Iin iin) {
+        return Optional.ofNullable(addresses.get(iin.value()));
     }
 
     @Override

@@ -62,6 +62,9 @@ public class Application extends PanacheEntityBase {
     public String applicantPseudonym;
     @Column(name = "applicant_name")
     public String applicantName;
+    /** R7: protected data, read from the register only under the applicant's consent. */
+    @Column(name = "applicant_address")
+    public String applicantAddress;
     @Column(name = "applicant_phone")
     public String applicantPhone;
     @Column(name = "applied_by", nullable = false)

@@ -3,12 +3,17 @@ package kz.gfc.intake.domain.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import kz.gfc.intake.domain.catalogue.Catalogue;
 import kz.gfc.intake.domain.catalogue.ServiceDefinition;
@@ -37,8 +42,13 @@ public class Forwarding {
     private final IinCipher cipher;
     private final Outbox outbox;
     private final Clock clock;
+    private final PopulationRegister register;
+    private final ObjectMapper json;
 
-    public Forwarding(ConsentGate consents, Catalogue catalogue, IinCipher cipher, Outbox outbox, Clock clock) {
+    public Forwarding(ConsentGate consents, Catalogue catalogue, IinCipher cipher, Outbox outbox, Clock clock,
+            PopulationRegister register, ObjectMapper json) {
+        this.register = register;
+        this.json = json;
         this.consents = consents;
         this.catalogue = catalogue;
         this.cipher = cipher;
@@ -95,8 +105,30 @@ public class Forwarding {
         if (clearance.isEmpty()) {
             return false;
         }
-        Instant now = clock.instant();
-        outbox.publish(a.forward(clearance.get().consentId(), now));
+        forward(a, applicant, service, clearance.get(), clock.instant());
         return true;
+    }
+
+    /**
+     * Forwards, first reading what the register keeps protected where the service works under
+     * the applicant's consent — only now that consent-service has cleared it (R7) — and
+     * recording where it came from.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forward(Application a, Iin applicant, ServiceDefinition service, Clearance clearance, Instant at) {
+        if (!service.consentScopesOrEmpty().isEmpty() && clearance.consentId() != null) {
+            register.registeredAddress(applicant).ifPresent(address -> {
+                a.applicantAddress = address;
+                try {
+                    Map<String, String> sources = json.readValue(a.dataSources, new TypeReference<Map<String, String>>() {
+                    });
+                    sources.put("applicant.address", PopulationRegister.SYSTEM + " (consent " + clearance.consentId() + ")");
+                    a.dataSources = json.writeValueAsString(sources);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("stored data sources unreadable", e);
+                }
+            });
+        }
+        outbox.publish(a.forward(clearance.consentId(), at));
     }
 }

@@ -245,7 +245,7 @@ public class IntakeService {
             bindCopies(a, copyIds);
             outbox.publish(decided);
             if (complete) {
-                clearance.ifPresent(c -> outbox.publish(a.forward(c.consentId(), now)));
+                clearance.ifPresent(c -> forwarding.forward(a, applicant, service, c, now));
             }
             return a;
         });

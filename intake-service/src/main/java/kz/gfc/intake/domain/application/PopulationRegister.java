@@ -7,8 +7,8 @@ import kz.gfc.kit.iin.Iin;
 
 /**
  * R7/R15.4: the state population register (ГБД ФЛ), asked by IIN to pre-fill an application.
- * Only identity data comes through this port; what the register holds under secrecy is not
- * read here.
+ * {@link #find} gives identity data; {@link #registeredAddress} is protected personal data,
+ * which intake reads only under the applicant's active consent (see {@link Forwarding}).
  */
 public interface PopulationRegister {
 
@@ -16,6 +16,9 @@ public interface PopulationRegister {
     String SYSTEM = "POPULATION_REGISTER";
 
     Optional<Person> find(Iin iin);
+
+    /** Protected: call only when consent-service has confirmed the applicant's consent. */
+    Optional<String> registeredAddress(Iin iin);
 
     record Person(String fullName, LocalDate birthDate) {
     }
