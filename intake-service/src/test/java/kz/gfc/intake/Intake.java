@@ -22,6 +22,16 @@ public final class Intake {
     public static final String REGISTERED_NAME = "АХМЕТОВ БАУЫРЖАН СЕРИКОВИЧ";
     public static final String OPERATOR_NAME = "Серикова Алия Ержановна";
 
+    /** The IIN in every test operator's token: the one their EDS certificate must name. */
+    public static final String OPERATOR_IIN = SyntheticIins.random().value();
+
+    /**
+     * How the tests sign an application: (RFC 8785 canonical JSON of the body without
+     * {@code signature}, the operator's IIN) → base64 detached CMS. A DER-shaped stand-in while
+     * the default verifier checks only the shape; a cryptographic verifier's demo signer goes here.
+     */
+    public static volatile java.util.function.BiFunction<byte[], String, String> signer = (content, iin) -> Intake.SIGNATURE;
+
     /** Stands in for a CMS structure: the default verifier checks only its shape. */
     public static final String SIGNATURE = Base64.getEncoder().encodeToString(new byte[] {0x30, (byte) 0x82, 0x01, 0x00,
             6, 9, 42, -122, 72, -122, -9, 13, 1, 7, 2, 0, 0, 0, 0, 0});
@@ -32,7 +42,7 @@ public final class Intake {
     public static String operator(String branch) {
         String user = "op-" + UUID.randomUUID();
         return ServiceContract.token(user,
-                Map.of("branch", branch, "iin", SyntheticIins.random().value(), "name", OPERATOR_NAME), "operator");
+                Map.of("branch", branch, "iin", OPERATOR_IIN, "name", OPERATOR_NAME), "operator");
     }
 
     public static String provider(String code) {
@@ -60,7 +70,6 @@ public final class Intake {
         body.put("appliedBy", new HashMap<>(Map.of("kind", "SELF")));
         body.put("identityCheck", new HashMap<>(Map.of("method", "ID_CARD", "confirmed", true, "reference", "045612378")));
         body.put("language", "kk");
-        body.put("signature", SIGNATURE);
         List<Map<String, Object>> documents = new ArrayList<>();
         Map<String, Object> fields = new HashMap<>();
         switch (serviceCode) {
@@ -121,8 +130,25 @@ public final class Intake {
         return (Map<String, Object>) body.get(member);
     }
 
+    /** The body with the operator's signature over it, unless it names one (or null) already. */
+    public static Map<String, Object> signed(Map<String, Object> body) {
+        if (body.containsKey("signature")) {
+            return body;
+        }
+        Map<String, Object> out = new HashMap<>(body);
+        try {
+            byte[] canonical = new org.erdtman.jcs.JsonCanonicalizer(new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writeValueAsString(body)).getEncodedUTF8();
+            out.put("signature", signer.apply(canonical, OPERATOR_IIN));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    /** Submits the application, signed. */
     public static Response submit(String token, Map<String, Object> body) {
-        return given().auth().oauth2(token).contentType("application/json").body(body)
+        return given().auth().oauth2(token).contentType("application/json").body(signed(body))
                 .when().post("/api/v1/applications");
     }
 

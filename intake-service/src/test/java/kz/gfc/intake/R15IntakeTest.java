@@ -249,7 +249,7 @@ class R15IntakeTest {
         wrongType.put("fields", Map.of("childBirthDate", "yesterday", "childOrder", "2", "bankAccount", "KZ12345678901234567X"));
         assertNothingStored(wrongType, "validation");
         Map<String, Object> unsigned = form("PASSPORT", branch, SyntheticIins.random().value());
-        unsigned.remove("signature");
+        unsigned.put("signature", null);
         assertNothingStored(unsigned, "validation");
         Map<String, Object> garbage = form("PASSPORT", branch, SyntheticIins.random().value());
         garbage.put("signature", "bm90IGEgc2lnbmF0dXJl");
@@ -259,7 +259,7 @@ class R15IntakeTest {
         assertNothingStored(unknownDoc, "unknown-document");
 
         given().auth().oauth2(operator(branch)).header("Accept-Language", "kk").contentType("application/json")
-                .body(unknownService).when().post("/api/v1/applications").then().statusCode(422)
+                .body(Intake.signed(unknownService)).when().post("/api/v1/applications").then().statusCode(422)
                 .body("userMessage", equalTo("Мұндай қызмет тізілімде жоқ"));
         given().auth().oauth2(operator(branch)).contentType("application/json").body("[1,2]")
                 .when().post("/api/v1/applications").then().statusCode(422);
@@ -279,7 +279,7 @@ class R15IntakeTest {
 
     @Test
     void aRetriedSubmissionWithTheSameIdempotencyKeyIsRecordedOnce() {
-        Map<String, Object> body = form("PASSPORT", branch, SyntheticIins.random().value());
+        Map<String, Object> body = Intake.signed(form("PASSPORT", branch, SyntheticIins.random().value()));
         String token = operator(branch);
         String key = "intake-" + UUID.randomUUID();
         String first = given().auth().oauth2(token).header("Idempotency-Key", key).contentType("application/json").body(body)
