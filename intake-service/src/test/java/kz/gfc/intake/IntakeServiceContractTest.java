@@ -18,12 +18,12 @@ class IntakeServiceContractTest extends ServiceContract {
 
     @Override
     protected String protectedPath() {
-        return "/api/v1/applications?branch=ALM-01";
+        return "/api/v1/provider/applications";
     }
 
     @Override
     protected String allowedRole() {
-        return "operator";
+        return "provider";
     }
 
     @Override

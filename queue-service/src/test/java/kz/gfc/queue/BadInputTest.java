@@ -47,5 +47,10 @@ class BadInputTest extends PinnedClock {
                 .body("errors[0].field", equalTo("year"));
         Queue.as(Queue.ADMIN).get("/api/v1/holidays?year=1999").then().statusCode(422);
         Queue.as(Queue.ADMIN).get("/api/v1/holidays?year=2026").then().statusCode(200);
+        // intake keeps its copy of the calendar for ready dates (R25) with its service token
+        Queue.as(kz.gfc.kit.testing.ServiceContract.token("service-account-gfc-services", "service"))
+                .get("/api/v1/holidays?year=2026").then().statusCode(200)
+                .body("find { it.day == '2026-03-21' }.kind", org.hamcrest.Matchers.notNullValue());
+        Queue.as(Queue.citizen("curious")).get("/api/v1/holidays?year=2026").then().statusCode(403);
     }
 }

@@ -41,6 +41,21 @@ public record Receipt(
         String language,
         String verificationUrl) {
 
+    /**
+     * The printed form of the application's receipt view: names in the receipt's language,
+     * and the link its QR code holds.
+     */
+    public static Receipt of(kz.gfc.intake.domain.Receipt r, String verificationUrl) {
+        boolean kk = "kk".equals(r.language());
+        java.util.function.Function<kz.gfc.intake.domain.Receipt.DocumentLine, String> doc = d -> kk ? d.nameKk() : d.nameRu();
+        return new Receipt(r.number(), r.applicationId(), Status.of(r.outcome()), r.serviceCode(), r.serviceNameKk(),
+                r.serviceNameRu(), r.branch(), r.operatorName(), r.decidedAt() == null ? null : r.decidedAt().toInstant(),
+                r.readyDate(), r.acceptedDocuments().stream().map(doc).toList(),
+                r.missingDocuments().stream().map(doc).toList(),
+                r.missingFields().stream().map(f -> kk ? f.labelKk() : f.labelRu()).toList(), r.feeShortfall(),
+                r.language(), verificationUrl);
+    }
+
     /** The outcome a receipt records. Later states of the application (forwarded, ready) are not receipts'. */
     public enum Status {
         ACCEPTED, REJECTED;

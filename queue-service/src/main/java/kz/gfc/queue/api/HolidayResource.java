@@ -39,7 +39,7 @@ public class HolidayResource {
     ReferenceData reference;
 
     @GET
-    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN, Roles.SERVICE}) // intake keeps its copy for R25 ready dates
     @Operation(operationId = "listCalendarDays", summary = "Days that differ from the ordinary week, for one year")
     public List<CalendarDay> list(@QueryParam("year") String yearText) {
         Integer year = Inputs.year("year", yearText);

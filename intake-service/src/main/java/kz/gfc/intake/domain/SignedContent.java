@@ -1,0 +1,44 @@
+package kz.gfc.intake.domain;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.erdtman.jcs.JsonCanonicalizer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What the operator's EDS signs (R8): the application's JSON as the operator's desk sent it,
+ * without its {@code signature} member, in RFC 8785 canonical form — so the same content
+ * gives the same bytes whatever the order of members or the spacing the desk used.
+ */
+public record SignedContent(byte[] bytes) {
+
+    public static final String SIGNATURE_MEMBER = "signature";
+
+    public static SignedContent of(ObjectNode body, ObjectMapper json) {
+        ObjectNode copy = body.deepCopy();
+        copy.remove(SIGNATURE_MEMBER);
+        try {
+            return new SignedContent(new JsonCanonicalizer(json.writeValueAsString(copy)).getEncodedUTF8());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the application cannot be put in canonical form: " + e.getMessage(), e);
+        }
+    }
+
+    public String sha256() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String text() {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
