@@ -23,7 +23,7 @@ import kz.gfc.kit.testing.RealInfrastructure;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class OpenApiContractTest {
 
-    private static final Set<String> PUBLIC = Set.of("listServices", "getService");
+    private static final Set<String> PUBLIC = Set.of("listServices", "getService", "verifyReceipt");
 
     @Test
     void everyOperationDeclaresSecurityProblemsAndSchema() throws Exception {

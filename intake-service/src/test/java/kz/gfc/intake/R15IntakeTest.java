@@ -253,7 +253,11 @@ class R15IntakeTest {
         assertNothingStored(unsigned, "validation");
         Map<String, Object> garbage = form("PASSPORT", branch, SyntheticIins.random().value());
         garbage.put("signature", "bm90IGEgc2lnbmF0dXJl");
-        assertNothingStored(garbage, "signature-invalid");
+        assertNothingStored(garbage, "signature-malformed");
+        // signed, then changed: the operator's EDS no longer covers what is submitted
+        Map<String, Object> altered = new java.util.HashMap<>(Intake.signed(form("PASSPORT", branch, SyntheticIins.random().value())));
+        altered.put("language", "ru".equals(altered.get("language")) ? "kk" : "ru");
+        assertNothingStored(altered, "signature-invalid");
         Map<String, Object> unknownDoc = form("PASSPORT", branch, SyntheticIins.random().value());
         unknownDoc.put("documents", List.of(doc("DIPLOMA", "ORIGINAL")));
         assertNothingStored(unknownDoc, "unknown-document");
