@@ -26,6 +26,12 @@ class ConsentServiceContractTest extends ServiceContract {
         return "auditor";
     }
 
+    /** The keys that verify consent artefacts are public: a recipient verifies without a token. */
+    @Override
+    protected String publicPath() {
+        return "/api/v1/consents/keys";
+    }
+
     @Override
     protected String wrongRole() {
         return "operator";
