@@ -27,6 +27,11 @@ public class Artefacts {
         this.clock = clock;
     }
 
+    /** Before a grant: the signing key must be there, or nothing is granted. */
+    void ready() {
+        signer.requireKey();
+    }
+
     Views.ConsentView view(Consent c) {
         return Views.ConsentView.of(c, consents.useRecord(c.id));
     }

@@ -71,6 +71,7 @@ public class ConsentRequestResource {
     @APIResponse(responseCode = "422", description = "Wrong code (attemptsLeft), code expired, attempts used up, request used",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Views.Granted confirm(@PathParam("id") UUID id, @Valid @NotNull Terms.Confirm body) {
+        artefacts.ready();
         Consent c = consents.confirm(id, body.code(), accessors.current());
         return artefacts.granted(c);
     }

@@ -76,6 +76,7 @@ public class ConsentResource {
     @APIResponse(responseCode = "422", description = "Unknown scope, validity in the past or too long",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response grant(@Valid @NotNull Terms.NewConsent body) {
+        artefacts.ready();
         Consent c = consents.grantInApp(accessors.citizen(), body.terms(), accessors.current());
         return Response.created(URI.create("/api/v1/consents/" + c.id)).entity(artefacts.granted(c)).build();
     }

@@ -53,6 +53,14 @@ public class ArtefactSigner {
         return jws.serialize();
     }
 
+    /**
+     * Loads the key, or fails: called before a consent is granted, so that a service without a
+     * key refuses the grant (a 500 that changed nothing) rather than grant and then not sign.
+     */
+    public void requireKey() {
+        key();
+    }
+
     /** The public key set (RFC 7517) that verifies every artefact this service signs. */
     public Map<String, Object> jwks() {
         return new JWKSet(key().toPublicJWK()).toJSONObject(true);
