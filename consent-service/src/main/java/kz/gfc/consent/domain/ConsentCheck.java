@@ -61,7 +61,7 @@ public class ConsentCheck {
 
     @Transactional
     public Decision check(Iin subject, String recipient, String scope, String purpose, Accessor who) {
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
             ps.setString(1, scope);
             ps.setString(2, pseudonyms.pseudonym(subject));

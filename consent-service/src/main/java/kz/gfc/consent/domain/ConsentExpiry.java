@@ -37,7 +37,7 @@ public class ConsentExpiry {
     /** One batch; returns how many consents it closed. */
     @Transactional
     public int expireDue() {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         @SuppressWarnings("unchecked")
         List<UUID> due = em.createNativeQuery("""
                 SELECT id FROM consent WHERE status = 'ACTIVE' AND valid_until <= ?1

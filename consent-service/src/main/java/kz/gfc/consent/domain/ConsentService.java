@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ public class ConsentService {
     /** A pending request; the subject's phone gets the one-time code once it is stored. */
     @Transactional
     public ConsentRequest request(Iin subject, String phone, ConsentTerms asked, Accessor by) {
-        Instant now = clock.instant();
+        Instant now = now();
         ConsentTerms terms = validate(asked, now);
         UUID id = UUID.randomUUID();
         ConsentRequest r = ConsentRequest.open(id, terms, cipher.encrypt(subject, ConsentRequest.IIN_PURPOSE),
@@ -92,7 +93,7 @@ public class ConsentService {
         if (r == null) {
             throw ProblemException.notFound("consent request", requestId);
         }
-        Instant now = clock.instant();
+        Instant now = now();
         if (r.status == ConsentRequest.Status.CONFIRMED) {
             throw ProblemException.unprocessable("request-used", "the request was confirmed already", REQUEST_USED);
         }
@@ -126,7 +127,7 @@ public class ConsentService {
     /** A citizen grants in the app, signed in as themselves: the subject is the token's IIN. */
     @Transactional
     public Consent grantInApp(Iin subject, ConsentTerms asked, Accessor by) {
-        Instant now = clock.instant();
+        Instant now = now();
         ConsentTerms terms = validate(asked, now);
         Consent c = Consent.grant(terms, cipher.encrypt(subject, Consent.IIN_PURPOSE), pseudonyms.pseudonym(subject),
                 ConsentChannel.MOBILE_APP, config.legalBasis(), ConsentText.hash(ConsentText.statement(terms, scopeNames(terms))),
@@ -159,7 +160,7 @@ public class ConsentService {
         if (c == null || !c.subjectPseudonym.equals(pseudonyms.pseudonym(subject))) {
             throw ProblemException.notFound("consent", id);
         }
-        outbox.publish(c.revoke(clock.instant()));
+        outbox.publish(c.revoke(now()));
         return c;
     }
 
@@ -184,6 +185,15 @@ public class ConsentService {
         }
         return AccessLogEntry.list("subjectPseudonym = ?1 and consentId = ?2",
                 Sort.by("accessedAt").descending().and("id", Sort.Direction.Descending), pseudonym, consentId);
+    }
+
+    /**
+     * PostgreSQL keeps microseconds and rounds the rest, so a code's expiry read back could
+     * land a few hundred nanoseconds later than the one computed: every instant stored here is
+     * cut to microseconds first.
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     public List<String> scopeNames(ConsentTerms terms) {
