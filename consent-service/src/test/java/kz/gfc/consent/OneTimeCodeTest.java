@@ -109,6 +109,40 @@ class OneTimeCodeTest extends PinnedClock {
         assertThat(allowed(iin, "MVD", "PERSONAL_DATA", "ID_CARD")).isFalse();
     }
 
+    @Inject
+    kz.gfc.consent.domain.ConsentExpiry expiry;
+
+    @Test
+    void R23_aRequestNeverConfirmedIsDeletedOnceItsRetentionHasPassedAndAConfirmedOneStays() throws Exception {
+        String phone = phone();
+        String lapsed = request(SyntheticIins.random(), phone, terms("MVD", "ID_CARD", "PERSONAL_DATA")).then()
+                .statusCode(201).extract().path("id");
+        String phone2 = phone();
+        String confirmed = request(SyntheticIins.random(), phone2, terms("MVD", "ID_CARD", "PERSONAL_DATA")).then()
+                .statusCode(201).extract().path("id");
+        confirm(confirmed, lastCode(phone2)).then().statusCode(200);
+
+        clock.advance(Duration.ofHours(23));
+        expiry.purgeUnconfirmedRequests();
+        assertThat(exists(lapsed)).as("within the retention").isTrue();
+        clock.advance(Duration.ofHours(2));
+        assertThat(expiry.purgeUnconfirmedRequests()).isGreaterThanOrEqualTo(1);
+        assertThat(exists(lapsed)).isFalse();
+        assertThat(exists(confirmed)).isTrue();
+        confirm(lapsed, lastCode(phone)).then().statusCode(404);
+    }
+
+    private boolean exists(String requestId) throws Exception {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM consent_request WHERE id = ?")) {
+            ps.setObject(1, UUID.fromString(requestId));
+            try (ResultSet r = ps.executeQuery()) {
+                r.next();
+                return r.getLong(1) == 1;
+            }
+        }
+    }
+
     @Test
     void aRequestIsConfirmedOnceAndAWrongLengthCodeIsNotEvenCounted() {
         Iin iin = SyntheticIins.random();

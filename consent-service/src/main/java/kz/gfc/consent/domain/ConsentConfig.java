@@ -18,6 +18,13 @@ public interface ConsentConfig {
     @WithDefault("5")
     int codeAttempts();
 
+    /**
+     * How long a request that was never confirmed (its code ran out or was guessed wrong too
+     * often) is kept after its code expired: it holds an encrypted IIN for nothing (R23).
+     */
+    @WithDefault("P1D")
+    Duration unconfirmedRequestRetention();
+
     /** Validity when the request names none. */
     @WithDefault("P90D")
     Duration defaultValidity();

@@ -27,11 +27,29 @@ public class ConsentExpiry {
     private final EntityManager em;
     private final Outbox outbox;
     private final Clock clock;
+    private final ConsentConfig config;
 
-    public ConsentExpiry(EntityManager em, Outbox outbox, Clock clock) {
+    public ConsentExpiry(EntityManager em, Outbox outbox, Clock clock, ConsentConfig config) {
         this.em = em;
         this.outbox = outbox;
         this.clock = clock;
+        this.config = config;
+    }
+
+    /**
+     * Deletes requests never confirmed whose code ran out more than the retention ago: each
+     * holds an encrypted IIN that no longer serves anything (R23). A confirmed request stays,
+     * as the consent's evidence names it.
+     */
+    @Transactional
+    public int purgeUnconfirmedRequests() {
+        var before = clock.instant().minus(config.unconfirmedRequestRetention()).atOffset(ZoneOffset.UTC);
+        em.createNativeQuery("""
+                DELETE FROM consent_request_scope WHERE request_id IN (
+                    SELECT id FROM consent_request WHERE status <> 'CONFIRMED' AND code_expires_at < ?1)""")
+                .setParameter(1, before).executeUpdate();
+        return em.createNativeQuery("DELETE FROM consent_request WHERE status <> 'CONFIRMED' AND code_expires_at < ?1")
+                .setParameter(1, before).executeUpdate();
     }
 
     /** One batch; returns how many consents it closed. */

@@ -7,7 +7,10 @@ import org.jboss.logging.Logger;
 import io.quarkus.scheduler.Scheduled;
 import kz.gfc.consent.domain.ConsentExpiry;
 
-/** Runs {@link ConsentExpiry} often, batch after batch, on every instance; the rows decide who closes what. */
+/**
+ * Runs {@link ConsentExpiry} often, batch after batch, on every instance; the rows decide who
+ * closes what. Then deletes requests never confirmed, once their retention has passed.
+ */
 @ApplicationScoped
 public class ExpiryJob {
 
@@ -30,6 +33,10 @@ public class ExpiryJob {
         } while (n > 0 && total < 50_000);
         if (total > 0) {
             LOG.infof("expiry: %d consent(s) past their validity closed", total);
+        }
+        int purged = expiry.purgeUnconfirmedRequests();
+        if (purged > 0) {
+            LOG.infof("expiry: %d request(s) never confirmed deleted", purged);
         }
     }
 }

@@ -49,6 +49,7 @@ class ArtefactSignerTest {
         return new ConsentConfig() {
             public Duration codeTtl() { return Duration.ofMinutes(5); }
             public int codeAttempts() { return 5; }
+            public Duration unconfirmedRequestRetention() { return Duration.ofDays(1); }
             public Duration defaultValidity() { return Duration.ofDays(90); }
             public Duration maxValidity() { return Duration.ofDays(365); }
             public Optional<String> codeKey() { return Optional.empty(); }
