@@ -258,6 +258,10 @@ service_start() { # module port
       GFC_IIN_ENCRYPTION_KEY="$GFC_DEV_IIN_KEY" GFC_NOTIFY_DIR="$GFC_NOTIFY_DIR" \
       GFC_EDS_TRUSTED_CA="$GFC_STATE_DIR/pki/ca.pem" GFC_RECEIPT_SECRET="$GFC_DEV_RECEIPT_SECRET" \
       QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port"
+    if [ "$m" = consent-service ]; then
+      # its one-time-code key and artefact signing key, made once in the state dir (no prod default)
+      eval "$("$GFC_ROOT/deploy/local/consent-keys.sh")"
+    fi
     exec setsid nohup java -Xmx"$GFC_SERVICE_HEAP" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
         -Djava.io.tmpdir="$GFC_STATE_DIR/tmp/$m" -jar "$jar" >"$GFC_LOG_DIR/$m.log" 2>&1 </dev/null
   ) &

@@ -6,6 +6,15 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import kz.gfc.kit.testing.RealInfrastructure;
 import kz.gfc.kit.testing.ServiceContract;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import org.junit.jupiter.api.Test;
+
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -26,8 +35,24 @@ class ConsentServiceContractTest extends ServiceContract {
         return "auditor";
     }
 
+    /** The keys that verify consent artefacts are public: a recipient verifies without a token. */
+    @Override
+    protected String publicPath() {
+        return "/api/v1/consents/keys";
+    }
+
     @Override
     protected String wrongRole() {
         return "operator";
+    }
+
+    @Test
+    void openApiShowsTheKeysPublicAndTheCheckBehindABearerTokenWithItsProblems() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/consents/keys'.get.security", anyOf(nullValue(), empty()))
+                .body("paths.'/api/v1/consents/check'.post.security[0]", hasKey("bearer"))
+                .body("paths.'/api/v1/consents/check'.post.responses", hasKey("422"))
+                .body("paths.'/api/v1/consent-requests/{id}/confirm'.post.responses", hasKey("422"))
+                .body("paths.'/api/v1/consents'.post.responses.'201'.content", not(anyOf(nullValue(), empty())));
     }
 }

@@ -1,0 +1,122 @@
+package kz.gfc.consent.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import kz.gfc.consent.domain.Consent;
+import kz.gfc.consent.domain.ConsentCheck;
+import kz.gfc.consent.domain.ConsentService;
+import kz.gfc.consent.infra.ArtefactSigner;
+import kz.gfc.kit.problem.Problem;
+import kz.gfc.kit.web.Roles;
+
+@Path("/api/v1/consents")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "consents", description = "R7, R8, R23: a citizen's consents, and the check before every access to protected data")
+public class ConsentResource {
+
+    private final ConsentService consents;
+    private final ConsentCheck check;
+    private final Artefacts artefacts;
+    private final ArtefactSigner signer;
+    private final Accessors accessors;
+
+    public ConsentResource(ConsentService consents, ConsentCheck check, Artefacts artefacts, ArtefactSigner signer,
+            Accessors accessors) {
+        this.consents = consents;
+        this.check = check;
+        this.artefacts = artefacts;
+        this.signer = signer;
+        this.accessors = accessors;
+    }
+
+    @POST
+    @Path("/check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OPERATOR, Roles.PROVIDER, Roles.SERVICE})
+    @Operation(operationId = "checkConsent", summary = "May the recipient use this scope of the subject's data for this service now? "
+            + "Reads the database every time; an allowed check is written to the subject's access log")
+    @APIResponse(responseCode = "422", description = "Invalid IIN or malformed field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Views.CheckResult check(@Valid @NotNull Terms.Check body) {
+        ConsentCheck.Decision d = check.check(body.subject(), body.recipient(), body.scope(), body.purpose(),
+                accessors.current());
+        return new Views.CheckResult(d.allowed(), d.consentId(), d.validUntil());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CITIZEN)
+    @Operation(operationId = "grantConsent", summary = "A citizen grants a consent in the app, for themselves (IIN from the token)")
+    @APIResponse(responseCode = "201", description = "The consent, ACTIVE, and its signed artefact",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.Granted.class)))
+    @APIResponse(responseCode = "403", description = "The token names no IIN",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown scope, validity in the past or too long",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response grant(@Valid @NotNull Terms.NewConsent body) {
+        artefacts.ready();
+        Consent c = consents.grantInApp(accessors.citizen(), body.terms(), accessors.current());
+        return Response.created(URI.create("/api/v1/consents/" + c.id)).entity(artefacts.granted(c)).build();
+    }
+
+    @GET
+    @RolesAllowed(Roles.CITIZEN)
+    @Operation(operationId = "listMyConsents", summary = "The signed-in citizen's own consents, newest first, with their use record")
+    public List<Views.ConsentView> mine() {
+        return consents.mine(accessors.citizen()).stream().map(artefacts::view).toList();
+    }
+
+    @POST
+    @Path("/{id}/revoke")
+    @RolesAllowed(Roles.CITIZEN)
+    @Operation(operationId = "revokeConsent", summary = "The subject withdraws their consent; every later check refuses it")
+    @APIResponse(responseCode = "404", description = "No such consent of this citizen (someone else's included)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already revoked or expired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Views.ConsentView revoke(@PathParam("id") UUID id) {
+        return artefacts.view(consents.revoke(accessors.citizen(), id));
+    }
+
+    @GET
+    @Path("/{id}/artefact")
+    @RolesAllowed(Roles.CITIZEN)
+    @Operation(operationId = "getConsentArtefact", summary = "The consent's artefact (JWS, RS256), signed now with its current use record")
+    @APIResponse(responseCode = "404", description = "No such consent of this citizen",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Views.Artefact artefact(@PathParam("id") UUID id) {
+        Consent c = consents.own(accessors.citizen(), id);
+        return new Views.Artefact(c.id, artefacts.sign(c));
+    }
+
+    @GET
+    @Path("/keys")
+    @PermitAll
+    @Operation(operationId = "consentArtefactKeys",
+            summary = "Public: the JWKS (RFC 7517) that verifies consent artefacts; no token needed, it holds only public keys")
+    public Map<String, Object> keys() {
+        return signer.jwks();
+    }
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Consent-check throughput of a running stack (deploy/local/up.sh), from outside the service's
+# process: ApacheBench with a real Keycloak client-credentials token (provider-mvd), then the
+# check's own SQL (lookup + access-log insert) run by pgbench on the same database in the same
+# run, so the figure is printed as a share of what PostgreSQL alone does on this machine; then
+# how soon a revocation is refused. Prints figures, asserts nothing.
+#   deploy/local/bench-consent.sh [requests] [concurrency]     default 5000 8
+# Needs consent-service started with GFC_CONSENT_SIGNING_PRIVATE_KEY and GFC_CONSENT_CODE_KEY
+# (deploy/local/consent-keys.sh prints a development pair).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+N=${1:-5000}
+C=${2:-8}
+REALM=http://127.0.0.1:$GFC_KEYCLOAK_PORT/realms/gfc
+CONSENT=http://127.0.0.1:8084
+SECRET=${GFC_PSEUDONYM_SECRET:-local-dev-pseudonym-secret-not-for-production}
+command -v ab >/dev/null || apt_install apache2-utils
+command -v pgbench >/dev/null || apt_install postgresql-client
+
+access_token() { sed -E 's/.*"access_token":"([^"]+)".*/\1/'; }
+citizen=$(curl -sf -d grant_type=password -d client_id=gfc-operator-ui -d username=citizen1 -d password=demo \
+  "$REALM/protocol/openid-connect/token" | access_token) || die "no token for citizen1 (is the stack up? deploy/local/status.sh)"
+mvd=$(curl -sf -d grant_type=client_credentials -d client_id=provider-mvd -d client_secret=provider-mvd-secret \
+  "$REALM/protocol/openid-connect/token" | access_token) || die "no token for provider-mvd"
+# citizen1's IIN, as the realm gives it (deploy/keycloak/gfc-realm.json); it travels in bodies only
+iin=$(printf '%s' "$citizen" | cut -d. -f2 | tr '_-' '/+' | base64 -d 2>/dev/null | sed -E 's/.*"iin":"([0-9]{12})".*/\1/' || true)
+[[ "$iin" =~ ^[0-9]{12}$ ]] || die "citizen1's token carries no iin claim"
+
+purpose="BENCH-$(date +%s)"
+granted=$(curl -s -X POST "$CONSENT/api/v1/consents" -H "Authorization: Bearer $citizen" -H 'Content-Type: application/json' \
+  -d "{\"recipient\":\"MVD\",\"scopes\":[\"PERSONAL_DATA\"],\"purpose\":\"$purpose\",\"language\":\"ru\"}")
+consent=$(printf '%s' "$granted" | sed -nE 's/.*"consent":\{"id":"([0-9a-f-]{36})".*/\1/p')
+[ -n "$consent" ] || die "citizen1 could not grant a consent: $granted"
+
+body=$(mktemp); out=$(mktemp); sql=$(mktemp); trap 'rm -f "$body" "$out" "$sql"' EXIT
+printf '{"subject":"%s","recipient":"MVD","scope":"PERSONAL_DATA","purpose":"%s"}' "$iin" "$purpose" >"$body"
+allowed=$(curl -s -X POST "$CONSENT/api/v1/consents/check" -H "Authorization: Bearer $mvd" \
+  -H 'Content-Type: application/json' --data-binary "@$body")
+[[ "$allowed" == *'"allowed":true'* ]] || die "the check refused a fresh consent: $allowed"
+
+echo "=== consent check, $N requests, concurrency $C, provider-mvd's Keycloak token ==="
+ab -q -l -n 500 -c "$C" -p "$body" -T application/json -H "Authorization: Bearer $mvd" "$CONSENT/api/v1/consents/check" >/dev/null 2>&1 || true
+ab -q -l -n "$N" -c "$C" -p "$body" -T application/json -H "Authorization: Bearer $mvd" "$CONSENT/api/v1/consents/check" >"$out" 2>&1 \
+  || { cat "$out"; die "ab failed"; }
+rps=$(awk '/Requests per second/ {print $4}' "$out")
+p50=$(awk '$1 == "50%" {print $2}' "$out"); p99=$(awk '$1 == "99%" {print $2}' "$out")
+failed=$(awk '/Failed requests/ {print $3}' "$out"); non2xx=$(awk '/Non-2xx responses/ {print $3}' "$out")
+printf 'consent-service :8084 directly   %7s checks/s   p50 %4s ms   p99 %5s ms   failed %s, non-2xx %s\n' \
+  "$rps" "$p50" "$p99" "$failed" "${non2xx:-0}"
+
+pseudonym="p1:$(printf '%s' "$iin" | openssl dgst -sha256 -hmac "$SECRET" | awk '{print $NF}')"
+cat >"$sql" <<SQL
+WITH hit AS (SELECT c.id, c.valid_until, c.subject_pseudonym, c.recipient, c.purpose FROM consent.consent c JOIN consent.consent_scope_grant g ON g.consent_id = c.id AND g.scope = 'PERSONAL_DATA' WHERE c.subject_pseudonym = '$pseudonym' AND c.recipient = 'MVD' AND c.purpose = '$purpose' AND c.status = 'ACTIVE' AND c.valid_until > now() ORDER BY c.valid_until DESC LIMIT 1), logged AS (INSERT INTO consent.access_log (consent_id, subject_pseudonym, recipient, scope, purpose, organisation, accessor, operator_name, accessed_at) SELECT id, subject_pseudonym, recipient, 'PERSONAL_DATA', purpose, 'MVD', 'pgbench', NULL, now() FROM hit RETURNING consent_id) SELECT hit.id, hit.valid_until FROM hit JOIN logged ON logged.consent_id = hit.id;
+SQL
+tps=$(PGPASSWORD=gfc pgbench -n -h 127.0.0.1 -p "$GFC_PG_PORT" -U gfc -c "$C" -j 2 -T 10 -f "$sql" "$GFC_DB" 2>&1 \
+  | awk '/^tps = / {print $3}')
+[ -n "$tps" ] || die "pgbench printed no tps"
+printf 'pgbench, the same SQL, %s clients  %7.0f tps   the service reaches %s of it\n' "$C" "$tps" \
+  "$(awk -v a="$rps" -v b="$tps" 'BEGIN {printf "%.2f", a / b}')"
+
+start=$(date +%s%N)
+curl -sf -o /dev/null -X POST "$CONSENT/api/v1/consents/$consent/revoke" -H "Authorization: Bearer $citizen"
+after=$(curl -s -X POST "$CONSENT/api/v1/consents/check" -H "Authorization: Bearer $mvd" \
+  -H 'Content-Type: application/json' --data-binary "@$body")
+printf 'revoke, then the next check: %s, %s ms after the revoke was sent\n' "$after" "$(( ($(date +%s%N) - start) / 1000000 ))"
+pid=$(cat "$GFC_STATE_DIR/pids/consent-service.pid" 2>/dev/null || true)
+[ -n "$pid" ] && echo "consent-service RSS: $(awk '/VmRSS/ {print $2, $3}' "/proc/$pid/status")"
+echo "cores: $(nproc); load average $(cut -d' ' -f1-3 /proc/loadavg); PostgreSQL, Kafka, Keycloak, ab, pgbench and all six services share them"
