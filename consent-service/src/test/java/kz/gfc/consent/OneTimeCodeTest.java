@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import kz.gfc.kit.iin.Iin;
 import kz.gfc.kit.iin.SyntheticIins;
+import kz.gfc.kit.testing.LogCapture;
 import kz.gfc.kit.testing.RealInfrastructure;
 
 /** The one-time code: texted in the subject's language, kept only as a hash, five tries, five minutes, used once. */

@@ -39,6 +39,7 @@ import kz.gfc.kit.iin.IinCipher;
 import kz.gfc.kit.iin.Pseudonymizer;
 import kz.gfc.kit.iin.SyntheticIins;
 import kz.gfc.kit.testing.KafkaProbe;
+import kz.gfc.kit.testing.LogCapture;
 import kz.gfc.kit.testing.RealInfrastructure;
 
 /**

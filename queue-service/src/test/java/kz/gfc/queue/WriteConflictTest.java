@@ -34,6 +34,7 @@ import kz.gfc.kit.iin.Iin;
 import kz.gfc.kit.iin.Pseudonymizer;
 import kz.gfc.kit.iin.SyntheticIins;
 import kz.gfc.kit.testing.DatabaseProbe;
+import kz.gfc.kit.testing.LogCapture;
 import kz.gfc.kit.testing.RealInfrastructure;
 
 /**

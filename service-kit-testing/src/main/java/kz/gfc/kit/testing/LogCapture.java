@@ -1,4 +1,4 @@
-package kz.gfc.consent;
+package kz.gfc.kit.testing;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,14 +13,14 @@ import java.util.logging.Logger;
  * template, each parameter and the whole stack trace with every cause's message, so that it
  * holds whatever a formatter could print (the console pattern prints less).
  */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
     private final List<String> lines = new ArrayList<>();
 
     private LogCapture() {
     }
 
-    static LogCapture start() {
+    public static LogCapture start() {
         LogCapture capture = new LogCapture();
         Logger.getLogger("").addHandler(capture);
         return capture;
@@ -45,7 +45,7 @@ final class LogCapture extends Handler implements AutoCloseable {
         }
     }
 
-    String text() {
+    public String text() {
         synchronized (lines) {
             return String.join("\n", lines);
         }
