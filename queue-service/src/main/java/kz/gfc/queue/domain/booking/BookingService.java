@@ -252,6 +252,7 @@ public class BookingService {
             throw ProblemException.conflict("check-in-too-early", "Check-in opens at " + opens.atZone(branch.zone()),
                     Text.of("Жазылуды растау " + at + "-де басталады", "Подтвердить запись можно с " + at));
         }
+        schedule.requireOpen(branch, now.atZone(branch.zone()));
         boolean late = now.isAfter(b.slotStart.plus(config.booking().checkInLate()));
         Language lang = Language.parse(b.language);
         Ticket t = late

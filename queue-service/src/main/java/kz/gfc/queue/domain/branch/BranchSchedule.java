@@ -65,15 +65,18 @@ public class BranchSchedule {
 
     /** Throws R3's 409 when the branch is closed at {@code at}, saying when it opens next (kk/ru). */
     public void requireOpen(Branch branch, ZonedDateTime at) {
-        if (isOpen(branch, at)) {
-            return;
+        if (!isOpen(branch, at)) {
+            throw closed(branch, at);
         }
+    }
+
+    private ProblemException closed(Branch branch, ZonedDateTime at) {
         Optional<ZonedDateTime> next = nextOpening(branch, at);
         String detail = "Branch " + branch.code + " does not work at " + at.toOffsetDateTime()
                 + next.map(n -> "; it opens at " + n.toOffsetDateTime()).orElse("");
         ProblemException closed = ProblemException.conflict("branch-closed", detail, closedMessage(next));
         next.ifPresent(n -> closed.with("opensAt", n.toOffsetDateTime().toString()));
-        throw closed;
+        return closed;
     }
 
     /**
@@ -81,8 +84,13 @@ public class BranchSchedule {
      * that cannot be served today; R3's 409 when closed. Booked visits are not held to it.
      */
     public void requireTicketIssue(Branch branch, ZonedDateTime at, java.time.Duration stopBefore) {
-        requireOpen(branch, at);
-        Optional<WorkingHours.Interval> hours = hoursOn(branch, at.toLocalDate());
+        // one read of the calendar for both questions: this runs on every ticket issued
+        LocalDate day = at.toLocalDate();
+        Function<LocalDate, CalendarDay.Kind> calendar = calendar(day, day);
+        if (!WorkingHours.isOpen(branch.scheduleKind, at, calendar)) {
+            throw closed(branch, at);
+        }
+        Optional<WorkingHours.Interval> hours = WorkingHours.on(branch.scheduleKind, day, calendar.apply(day));
         if (hours.isEmpty() || stopBefore.isZero() || stopBefore.isNegative()) {
             return;
         }

@@ -114,7 +114,8 @@ public class TicketService {
 
     /**
      * Issues a ticket after the branch-level checks: R6 (no electronic tickets in live mode),
-     * R3 (only within working hours), one waiting ticket per IIN, a concurrency-safe number.
+     * one waiting ticket per IIN, a concurrency-safe number. The caller has checked R3's working
+     * hours (a walk-in also the stop before closing; a booked visit only the hours).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Ticket issueIn(Branch branch, ServiceCategory category, Ticket.Channel channel, Language language,
@@ -129,7 +130,6 @@ public class TicketService {
                                     + "Электронные талоны не выдаются, займите очередь в зале"));
         }
         ZonedDateTime now = schedule.now(branch);
-        schedule.requireOpen(branch, now);
         LocalDate day = now.toLocalDate();
         if (applicantPseudonym != null && Ticket.count("branchCode = ?1 and categoryCode = ?2 and applicantPseudonym = ?3"
                 + " and status = ?4 and serviceDay = ?5", branch.code, category.code, applicantPseudonym,
