@@ -36,11 +36,6 @@ public class Notifications {
         this.channel = new FileNotificationSink(sinkFile);
     }
 
-    /** For tests and adapters: the channel in use. */
-    public NotificationChannel channel() {
-        return channel;
-    }
-
     public void send(Notification notification) {
         if (registry.getTransactionKey() == null) {
             deliver(notification);
