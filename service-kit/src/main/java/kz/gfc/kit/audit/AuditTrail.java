@@ -49,6 +49,8 @@ public class AuditTrail {
 
     private static final Logger LOG = Logger.getLogger(AuditTrail.class);
     private static final Pattern TWELVE_DIGITS = Pattern.compile("(?<!\\d)\\d{12}(?!\\d)");
+    private static final Pattern UUID_ENDING =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-\\d{12}");
     /** {@code {id}} or {@code {id: [0-9]+}}: the regex may hold one level of braces ({@code \d{12}}). */
     private static final Pattern PARAMETER = Pattern.compile("\\{\\s*([^{}:\\s]+)\\s*(?::(?:[^{}]|\\{[^{}]*\\})*)?\\}");
     private static final Pattern SLASHES = Pattern.compile("/{2,}");
@@ -251,6 +253,11 @@ public class AuditTrail {
     }
 
     static String mask(String s) {
-        return TWELVE_DIGITS.matcher(s).replaceAll(m -> Iin.mask(m.group()));
+        // The last group of a UUID may be twelve digits (about one id in 280): it is not an IIN.
+        return TWELVE_DIGITS.matcher(s).replaceAll(m -> insideUuid(s, m.start(), m.end()) ? m.group() : Iin.mask(m.group()));
+    }
+
+    private static boolean insideUuid(String s, int start, int end) {
+        return start >= 24 && UUID_ENDING.matcher(s.substring(start - 24, end)).matches();
     }
 }
