@@ -28,6 +28,7 @@ import kz.gfc.consent.domain.Consent;
 import kz.gfc.consent.domain.ConsentCheck;
 import kz.gfc.consent.domain.ConsentService;
 import kz.gfc.consent.infra.ArtefactSigner;
+import kz.gfc.kit.audit.RecordedBy;
 import kz.gfc.kit.problem.Problem;
 import kz.gfc.kit.web.Roles;
 
@@ -55,6 +56,7 @@ public class ConsentResource {
     @Path("/check")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPERATOR, Roles.PROVIDER, Roles.SERVICE})
+    @RecordedBy("access_log")
     @Operation(operationId = "checkConsent", summary = "May the recipient use this scope of the subject's data for this service now? "
             + "Reads the database every time; an allowed check is written to the subject's access log")
     @APIResponse(responseCode = "422", description = "Invalid IIN or malformed field",
