@@ -21,7 +21,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import kz.gfc.queue.infra.DisplayBoard;
-import kz.gfc.queue.domain.branch.Catalogue;
+import kz.gfc.queue.domain.branch.Branches;
 import kz.gfc.queue.domain.window.BoardCall;
 
 @Path("/api/v1/branches/{code}/board")
@@ -32,7 +32,7 @@ public class BoardResource {
     DisplayBoard board;
 
     @Inject
-    Catalogue catalogue;
+    Branches branches;
 
     @Inject
     Clock clock;
@@ -48,7 +48,7 @@ public class BoardResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(operationId = "board", summary = "Server-sent events: ticket number → window, in kk and ru (public)")
     public Multi<BoardCall> stream(@PathParam("code") String code) {
-        catalogue.branch(code);
+        branches.branch(code);
         // The first event says the board is connected, so a client knows calls from now on reach it;
         // then the last calls of the past hours (marked replay: shown, not read aloud again). A call
         // made while the screen connects may arrive twice, which a board shows harmlessly.

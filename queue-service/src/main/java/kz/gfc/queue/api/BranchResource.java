@@ -36,8 +36,7 @@ import kz.gfc.kit.web.Roles;
 import kz.gfc.queue.domain.Actor;
 import kz.gfc.queue.domain.Inputs;
 import kz.gfc.queue.domain.branch.Branch;
-import kz.gfc.queue.domain.branch.BranchService;
-import kz.gfc.queue.domain.branch.ReferenceData;
+import kz.gfc.queue.domain.branch.Branches;
 import kz.gfc.queue.domain.window.CallDecision;
 import kz.gfc.queue.domain.window.CallOrder;
 import kz.gfc.queue.domain.window.StaffMember;
@@ -50,10 +49,7 @@ import kz.gfc.queue.domain.window.WindowService;
 public class BranchResource {
 
     @Inject
-    BranchService branches;
-
-    @Inject
-    ReferenceData reference;
+    Branches branches;
 
     @Inject
     WindowService windows;
@@ -76,7 +72,7 @@ public class BranchResource {
     @PermitAll
     @Operation(operationId = "getBranch", summary = "One branch (public)")
     public BranchView get(@PathParam("code") String code) {
-        return BranchView.of(branches.get(code));
+        return BranchView.of(branches.row(code));
     }
 
     @POST
@@ -84,7 +80,7 @@ public class BranchResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createBranch", summary = "Add a branch with the categories it serves")
     public Response create(@Valid @NotNull NewBranch body) {
-        Branch b = reference.createBranch(new ReferenceData.NewBranch(body.code(), body.nameKk(), body.nameRu(),
+        Branch b = branches.createBranch(new Branches.NewBranch(body.code(), body.nameKk(), body.nameRu(),
                 body.region(), body.timeZone(), body.scheduleKind(), body.categories()));
         return Response.created(URI.create("/api/v1/branches/" + b.code)).entity(BranchView.of(b)).build();
     }
@@ -95,7 +91,7 @@ public class BranchResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "updateBranch", summary = "Rename a branch or change its region, time zone or schedule kind (R3)")
     public BranchView update(@PathParam("code") String code, @Valid @NotNull BranchChange body) {
-        return BranchView.of(reference.updateBranch(code, new ReferenceData.BranchChange(body.nameKk(), body.nameRu(),
+        return BranchView.of(branches.updateBranch(code, new Branches.BranchChange(body.nameKk(), body.nameRu(),
                 body.region(), body.timeZone(), body.scheduleKind())));
     }
 
@@ -105,7 +101,7 @@ public class BranchResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "setBranchCategories", summary = "Which categories a branch serves")
     public BranchView setCategories(@PathParam("code") String code, @NotNull Set<@NotBlank String> categories) {
-        return BranchView.of(reference.setBranchCategories(code, categories));
+        return BranchView.of(branches.setBranchCategories(code, categories));
     }
 
     @PUT
@@ -134,7 +130,7 @@ public class BranchResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createWindow", summary = "Add a window serving some of the branch's categories")
     public Response createWindow(@PathParam("code") String code, @Valid @NotNull NewWindow body) {
-        var w = reference.createWindow(code, body.number(), body.categories());
+        var w = branches.createWindow(code, body.number(), body.categories());
         return Response.created(URI.create("/api/v1/windows/" + w.id)).entity(WindowResource.WindowView.of(w)).build();
     }
 
@@ -168,7 +164,7 @@ public class BranchResource {
     public StaffView putStaff(@PathParam("code") String code,
             @PathParam("login") @Size(max = 200) @Pattern(regexp = "[\\p{L}\\p{N}._@-]+", message = "a login") String login,
             @Valid @NotNull StaffChange body) {
-        StaffMember m = reference.putStaffMember(code, login, body.position().strip());
+        StaffMember m = branches.putStaffMember(code, login, body.position().strip());
         return new StaffView(m.login, m.branchCode, m.position, m.updatedAt);
     }
 

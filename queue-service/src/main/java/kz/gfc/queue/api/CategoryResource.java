@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import kz.gfc.kit.web.Roles;
-import kz.gfc.queue.domain.branch.ReferenceData;
+import kz.gfc.queue.domain.branch.Branches;
 import kz.gfc.queue.domain.branch.ServiceCategory;
 
 @Path("/api/v1/categories")
@@ -33,13 +33,13 @@ import kz.gfc.queue.domain.branch.ServiceCategory;
 public class CategoryResource {
 
     @Inject
-    ReferenceData reference;
+    Branches branches;
 
     @GET
     @PermitAll
     @Operation(operationId = "listCategories", summary = "All service categories (public)")
     public List<CategoryView> list() {
-        return reference.categories().stream().map(CategoryView::of).toList();
+        return branches.categories().stream().map(CategoryView::of).toList();
     }
 
     @PUT
@@ -56,7 +56,7 @@ public class CategoryResource {
         c.nameRu = body.nameRu();
         c.kind = body.kind();
         c.expectedMinutes = body.expectedMinutes();
-        return CategoryView.of(reference.putCategory(c));
+        return CategoryView.of(branches.putCategory(c));
     }
 
     public record CategoryBody(@NotBlank @Pattern(regexp = "[A-Z]{1,2}") String letter,

@@ -33,9 +33,10 @@ import kz.gfc.queue.events.BookingMade;
 import kz.gfc.queue.domain.Actor;
 import kz.gfc.queue.domain.Inputs;
 import kz.gfc.queue.domain.QueueConfig;
-import kz.gfc.queue.domain.branch.Branch;
+import kz.gfc.queue.domain.branch.BranchReference;
 import kz.gfc.queue.domain.branch.BranchSchedule;
-import kz.gfc.queue.domain.branch.Catalogue;
+import kz.gfc.queue.domain.branch.Branches;
+import kz.gfc.queue.domain.branch.CategoryReference;
 import kz.gfc.queue.domain.branch.ServiceCategory;
 import kz.gfc.queue.domain.branch.WorkingHours;
 import kz.gfc.queue.domain.ticket.Ticket;
@@ -64,7 +65,7 @@ public class BookingService {
     EntityManager em;
 
     @Inject
-    Catalogue catalogue;
+    Branches branches;
 
     @Inject
     BranchSchedule schedule;
@@ -97,8 +98,8 @@ public class BookingService {
     /** Free slots of one day; empty on a day the branch does not work. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Slot> slots(String branchCode, String dateText, String categoryCode) {
-        Branch branch = catalogue.branch(branchCode);
-        ServiceCategory category = catalogue.servedCategory(branch, Inputs.required("category", categoryCode));
+        BranchReference branch = branches.branch(branchCode);
+        CategoryReference category = branches.servedCategory(branch, Inputs.required("category", categoryCode));
         LocalDate date = parseDate(dateText);
         ZonedDateTime now = schedule.now(branch);
         if (date.isBefore(now.toLocalDate())) {
@@ -125,7 +126,7 @@ public class BookingService {
         return out;
     }
 
-    List<ZonedDateTime> slotStarts(Branch branch, LocalDate date) {
+    List<ZonedDateTime> slotStarts(BranchReference branch, LocalDate date) {
         List<ZonedDateTime> starts = new ArrayList<>();
         Optional<WorkingHours.Interval> hours = schedule.hoursOn(branch, date);
         if (hours.isEmpty()) {
@@ -141,8 +142,8 @@ public class BookingService {
 
     @Transactional
     public Booking book(BookCommand c) {
-        Branch branch = catalogue.branch(c.branchCode());
-        ServiceCategory category = catalogue.servedCategory(branch, c.categoryCode());
+        BranchReference branch = branches.branch(c.branchCode());
+        CategoryReference category = branches.servedCategory(branch, c.categoryCode());
         ZonedDateTime start = parseDateTime(c.slotStart()).atZoneSameInstant(branch.zone());
         ZonedDateTime now = schedule.now(branch);
         if (!start.isAfter(now)) {
@@ -243,8 +244,8 @@ public class BookingService {
         if (b.status != Booking.Status.ACTIVE) {
             throw notActive();
         }
-        Branch branch = catalogue.branch(b.branchCode);
-        ServiceCategory category = catalogue.category(b.categoryCode);
+        BranchReference branch = branches.branch(b.branchCode);
+        CategoryReference category = branches.category(b.categoryCode);
         Instant now = clock.instant();
         Instant opens = b.slotStart.minus(config.booking().checkInEarly());
         if (now.isBefore(opens)) {
@@ -264,7 +265,7 @@ public class BookingService {
         return new CheckIn(b, tickets.state(t), late);
     }
 
-    private static Ticket.Channel ordinaryChannel(ServiceCategory category) {
+    private static Ticket.Channel ordinaryChannel(CategoryReference category) {
         return category.kind == ServiceCategory.Kind.REMOTE_VIDEO ? Ticket.Channel.REMOTE_VIDEO : Ticket.Channel.MOBILE;
     }
 

@@ -23,9 +23,9 @@ import kz.gfc.queue.events.TicketNoShow;
 import kz.gfc.queue.domain.Actor;
 import kz.gfc.queue.domain.Inputs;
 import kz.gfc.queue.domain.QueueConfig;
-import kz.gfc.queue.domain.branch.Branch;
-import kz.gfc.queue.domain.branch.Catalogue;
-import kz.gfc.queue.domain.branch.ServiceCategory;
+import kz.gfc.queue.domain.branch.BranchReference;
+import kz.gfc.queue.domain.branch.Branches;
+import kz.gfc.queue.domain.branch.CategoryReference;
 import kz.gfc.queue.domain.window.ServiceWindow;
 
 /**
@@ -44,7 +44,7 @@ public class LiveQueueService {
     EntityManager em;
 
     @Inject
-    Catalogue catalogue;
+    Branches branches;
 
     @Inject
     TicketService tickets;
@@ -72,9 +72,9 @@ public class LiveQueueService {
 
     @Transactional
     public Posted post(String branchCode, LiveTicket l, Actor actor) {
-        Branch branch = catalogue.branch(branchCode);
+        BranchReference branch = branches.branch(branchCode);
         actor.requireWorksAt(branch.code);
-        ServiceCategory category = catalogue.servedCategory(branch, l.category());
+        CategoryReference category = branches.servedCategory(branch, l.category());
         Instant now = clock.instant();
         Instant issued = toInstant(Inputs.dateTime("issuedAt", l.issuedAt()));
         Instant called = toInstant(Inputs.dateTime("calledAt", l.calledAt()));

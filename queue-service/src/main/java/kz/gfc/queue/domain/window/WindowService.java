@@ -24,9 +24,9 @@ import kz.gfc.queue.events.TicketNoShow;
 import kz.gfc.queue.events.TicketTransferred;
 import kz.gfc.queue.domain.Actor;
 import kz.gfc.queue.domain.QueueConfig;
-import kz.gfc.queue.domain.branch.Branch;
+import kz.gfc.queue.domain.branch.BranchReference;
 import kz.gfc.queue.domain.branch.BranchSchedule;
-import kz.gfc.queue.domain.branch.Catalogue;
+import kz.gfc.queue.domain.branch.Branches;
 import kz.gfc.queue.domain.branch.ServiceCategory;
 import kz.gfc.queue.domain.ticket.Ticket;
 import kz.gfc.queue.domain.ticket.TicketQueue;
@@ -45,7 +45,7 @@ public class WindowService {
     EntityManager em;
 
     @Inject
-    Catalogue catalogue;
+    Branches branches;
 
     @Inject
     BranchSchedule schedule;
@@ -74,7 +74,7 @@ public class WindowService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ServiceWindow> windows(String branchCode) {
-        catalogue.branch(branchCode);
+        branches.branch(branchCode);
         return ServiceWindow.list("branchCode = ?1 and retiredAt is null order by number", branchCode);
     }
 
@@ -91,7 +91,7 @@ public class WindowService {
     /** R6 nameplate: the operator's full name and position are shown with every call from this window. */
     @Transactional
     public ServiceWindow signIn(long windowId, Actor actor, String fullName, String position) {
-        ServiceWindow w = catalogue.lockWindow(windowId);
+        ServiceWindow w = ServiceWindow.lockInService(windowId);
         actor.requireWorksAt(w.branchCode);
         String operatorId = actor.id();
         if (w.operatorId != null && !w.operatorId.equals(operatorId)) {
@@ -124,7 +124,7 @@ public class WindowService {
 
     @Transactional
     public ServiceWindow signOut(long windowId, Actor actor) {
-        ServiceWindow w = catalogue.lockWindow(windowId);
+        ServiceWindow w = ServiceWindow.lockInService(windowId);
         if (w.operatorId == null) {
             return w;
         }
@@ -151,7 +151,7 @@ public class WindowService {
     @Transactional
     public Optional<Call> callNext(long windowId, Actor actor) {
         ServiceWindow w = readyToCall(windowId, actor);
-        Branch branch = catalogue.branch(w.branchCode);
+        BranchReference branch = branches.branch(w.branchCode);
         Instant now = clock.instant();
         if (w.categories.isEmpty()) {
             return Optional.empty();
@@ -173,7 +173,7 @@ public class WindowService {
     @Transactional
     public Call callByNumber(long windowId, String number, String reason, Actor actor) {
         ServiceWindow w = readyToCall(windowId, actor);
-        Branch branch = catalogue.branch(w.branchCode);
+        BranchReference branch = branches.branch(w.branchCode);
         Ticket t = Ticket.<Ticket>find("branchCode = ?1 and serviceDay = ?2 and number = ?3", branch.code,
                 schedule.today(branch), number).firstResultOptional()
                 .flatMap(found -> queue.lock(found.id))
@@ -193,7 +193,7 @@ public class WindowService {
     /** A break: the window calls nobody and is not counted as staffed in wait bands until it resumes. */
     @Transactional
     public ServiceWindow pause(long windowId, String reason, Actor actor) {
-        ServiceWindow w = catalogue.lockWindow(windowId);
+        ServiceWindow w = ServiceWindow.lockInService(windowId);
         requireAtWindow(w, actor);
         if (queue.activeAt(w.id).isPresent()) {
             throw windowBusy(w);
@@ -207,7 +207,7 @@ public class WindowService {
 
     @Transactional
     public ServiceWindow resume(long windowId, Actor actor) {
-        ServiceWindow w = catalogue.lockWindow(windowId);
+        ServiceWindow w = ServiceWindow.lockInService(windowId);
         requireAtWindow(w, actor);
         w.pausedAt = null;
         w.pauseReason = null;
@@ -216,7 +216,7 @@ public class WindowService {
 
     /** The window locked, the actor at it, nobody at it already, not on a break. */
     private ServiceWindow readyToCall(long windowId, Actor actor) {
-        ServiceWindow w = catalogue.lockWindow(windowId);
+        ServiceWindow w = ServiceWindow.lockInService(windowId);
         requireAtWindow(w, actor);
         if (queue.activeAt(w.id).isPresent()) {
             throw windowBusy(w);
@@ -242,7 +242,7 @@ public class WindowService {
         d.persist();
         w.priorityStreak = CallOrder.streakAfter(rule, w.priorityStreak);
         t.call(w.id, w.operatorId, now);
-        if (catalogue.category(t.categoryCode).kind == ServiceCategory.Kind.REMOTE_VIDEO && t.roomReference == null) {
+        if (branches.category(t.categoryCode).kind == ServiceCategory.Kind.REMOTE_VIDEO && t.roomReference == null) {
             // R12: one room for both sides, unguessable so only the two of them can join
             t.roomReference = config.videoRoomBase() + UUID.randomUUID();
         }
@@ -292,7 +292,7 @@ public class WindowService {
             throw illegal();
         }
         Instant now = clock.instant();
-        queue.recordServed(t.branchCode, t.categoryCode, t.startedAt.atZone(catalogue.branch(t.branchCode).zone()),
+        queue.recordServed(t.branchCode, t.categoryCode, t.startedAt.atZone(branches.branch(t.branchCode).zone()),
                 Duration.between(t.startedAt, now).toSeconds() / 60.0, config.waitEstimate().smoothing());
         if (t.finishAt(now, applicationId)) {
             outbox.publish(TicketCompleted.of(t, w.number));
@@ -326,7 +326,7 @@ public class WindowService {
     @Transactional
     public TicketState reinstate(UUID ticketId, Actor actor) {
         Ticket t = lockTicket(ticketId);
-        Branch branch = catalogue.branch(t.branchCode);
+        BranchReference branch = branches.branch(t.branchCode);
         if (t.status != TicketStatus.NO_SHOW) {
             throw illegal();
         }
@@ -362,8 +362,8 @@ public class WindowService {
                             "Укажите услугу или окно, куда перенаправить"),
                     new Problem.FieldError("category", "or windowId is required"));
         }
-        Branch branch = catalogue.branch(t.branchCode);
-        String toCategory = c.category() == null ? t.categoryCode : catalogue.servedCategory(branch, c.category()).code;
+        BranchReference branch = branches.branch(t.branchCode);
+        String toCategory = c.category() == null ? t.categoryCode : branches.servedCategory(branch, c.category()).code;
         ServiceWindow to = null;
         if (c.windowId() != null) {
             to = ServiceWindow.findById(c.windowId());
@@ -394,7 +394,7 @@ public class WindowService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CallDecision> decisions(String branchCode, java.time.LocalDate day) {
-        Branch b = catalogue.branch(branchCode);
+        BranchReference b = branches.branch(branchCode);
         Instant from = day.atStartOfDay(b.zone()).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(b.zone()).toInstant();
         return CallDecision.list("branchCode = ?1 and decidedAt >= ?2 and decidedAt < ?3 order by id", branchCode, from, to);
