@@ -49,6 +49,14 @@ public interface QueueConfig {
 
     Wait waitEstimate();
 
+    /**
+     * The longest another instance keeps serving branches and categories from memory after an
+     * admin change (the instance that made it re-reads at once); the queue mode and the
+     * working calendar are never served from memory.
+     */
+    @WithDefault("PT2S")
+    Duration referenceDataTtl();
+
     /** Base of the R12 video-call room reference shared by operator and citizen. */
     @WithDefault("https://video.gfc.kz/room/")
     String videoRoomBase();

@@ -7,8 +7,8 @@ import kz.gfc.kit.problem.Text;
 
 /**
  * What every request needs to know about a branch — its names, time zone, schedule kind (R3)
- * and the categories it serves — as an immutable copy that requests can share.
- * Its queue mode (R6) is not here: that is read from the database in the
+ * and the categories it serves — as an immutable copy that {@link Branches} keeps in memory.
+ * Its queue mode (R6) is deliberately not here: that is read from the database in the
  * transaction that depends on it ({@link Branches#mode}).
  */
 public final class BranchReference {

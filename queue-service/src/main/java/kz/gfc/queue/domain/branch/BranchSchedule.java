@@ -22,7 +22,7 @@ import kz.gfc.kit.problem.Text;
 /**
  * R3 applied to a branch: its {@link WorkingHours} in its own time zone with the working
  * calendar read from {@code calendar_day}, so an edited calendar takes effect without a release.
- * The calendar's one home: read here on every use, edited here by admins.
+ * The calendar's one home: read here on every use (never kept in memory), edited here by admins.
  */
 @ApplicationScoped
 public class BranchSchedule {

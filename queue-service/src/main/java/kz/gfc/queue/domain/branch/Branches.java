@@ -5,10 +5,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
@@ -16,6 +22,7 @@ import kz.gfc.kit.events.Outbox;
 import kz.gfc.kit.problem.Problem;
 import kz.gfc.kit.problem.ProblemException;
 import kz.gfc.kit.problem.Text;
+import kz.gfc.queue.domain.QueueConfig;
 import kz.gfc.queue.domain.ticket.Ticket;
 import kz.gfc.queue.domain.ticket.TicketStatus;
 import kz.gfc.queue.domain.window.ServiceWindow;
@@ -26,8 +33,16 @@ import kz.gfc.queue.events.BranchModeChanged;
  * The one home of the branch network's reference data, which an administrator edits without a
  * release: branches, service categories and which branch serves which, the windows and what
  * they serve, the staff directory; and each branch's queue mode (R6). Unknown → 404, not
- * served → 422, the same way for every caller. The working calendar's home is
- * {@link BranchSchedule}.
+ * served → 422, the same way for every caller.
+ *
+ * <p>Every ticket issued and every ticket polled needs its branch (zone, schedule kind,
+ * categories) and its category, so those are read from memory ({@link #branch},
+ * {@link #category}). Bound on staleness: an admin change made here empties this instance's
+ * memory when its transaction ends, so the next request on this instance reads the change;
+ * other instances read it at most {@code gfc.queue.reference-data-ttl} (2 s) later, since no
+ * entry is used longer than that after it was read. Two things are never taken from memory:
+ * the queue mode, which R6 checks on the row inside the issuing transaction ({@link #mode}),
+ * and the working calendar, which {@link BranchSchedule} reads on every use (R3).
  */
 @ApplicationScoped
 public class Branches {
@@ -35,25 +50,37 @@ public class Branches {
     private final EntityManager em;
     private final Outbox outbox;
     private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
+    private final long ttlNanos;
 
-    public Branches(EntityManager em, Outbox outbox, Clock clock) {
+    /** Bumped by every admin change; an entry read under an older generation is not used. */
+    private final AtomicLong generation = new AtomicLong();
+    private final Map<String, Held<BranchReference>> branchMemory = new ConcurrentHashMap<>();
+    private final Map<String, Held<CategoryReference>> categoryMemory = new ConcurrentHashMap<>();
+
+    public Branches(EntityManager em, Outbox outbox, Clock clock, TransactionSynchronizationRegistry transactions,
+            QueueConfig config) {
         this.em = em;
         this.outbox = outbox;
         this.clock = clock;
+        this.transactions = transactions;
+        this.ttlNanos = config.referenceDataTtl().toNanos();
     }
 
-    // ---- reads on the hot paths ----
+    // ---- reads on the hot paths: from memory ----
 
     /** The branch as every request sees it (not its mode); 404 when unknown. */
     public BranchReference branch(String code) {
         if (code == null) {
             throw ProblemException.notFound("branch", code);
         }
-        Branch b = Branch.findById(code);
-        if (b == null) {
-            throw ProblemException.notFound("branch", code);
-        }
-        return new BranchReference(b);
+        return remembered(branchMemory, code, c -> {
+            Branch b = Branch.findById(c);
+            if (b == null) {
+                throw ProblemException.notFound("branch", c);
+            }
+            return new BranchReference(b);
+        });
     }
 
     /** A service category; 404 when unknown. */
@@ -61,11 +88,13 @@ public class Branches {
         if (code == null) {
             throw ProblemException.notFound("service category", code);
         }
-        ServiceCategory found = ServiceCategory.findById(code);
-        if (found == null) {
-            throw ProblemException.notFound("service category", code);
-        }
-        return new CategoryReference(found);
+        return remembered(categoryMemory, code, c -> {
+            ServiceCategory found = ServiceCategory.findById(c);
+            if (found == null) {
+                throw ProblemException.notFound("service category", c);
+            }
+            return new CategoryReference(found);
+        });
     }
 
     /** The category, if the branch serves it: 404 when unknown, 422 when not served there. */
@@ -77,12 +106,53 @@ public class Branches {
         return c;
     }
 
-    /** R6: the branch's queue mode as the caller's transaction sees it. */
+    /** R6: the branch's queue mode as the caller's transaction sees it, never from memory. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Branch.Mode mode(String code) {
         return em.createQuery("select b.mode from Branch b where b.code = :code", Branch.Mode.class)
                 .setParameter("code", code).getResultStream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("branch", code));
+    }
+
+    private <T> T remembered(Map<String, Held<T>> memory, String code, Function<String, T> read) {
+        // Both taken before the read, so an entry never outlives what it could have missed:
+        // the age counts from before the read, and a change made here meanwhile retires it.
+        long now = System.nanoTime(); // elapsed time, not the business clock tests pin
+        long gen = generation.get();
+        Held<T> held = memory.get(code);
+        if (held != null && held.generation == gen && now - held.readAt < ttlNanos) {
+            return held.value;
+        }
+        T value = read.apply(code);
+        memory.put(code, new Held<>(value, gen, now));
+        return value;
+    }
+
+    private record Held<T>(T value, long generation, long readAt) {
+    }
+
+    /** Entries read before this transaction ends are not used again, whether it committed or not. */
+    private void forgetWhenDone() {
+        if (transactions.getResource(Branches.class) != null) {
+            return;
+        }
+        transactions.putResource(Branches.class, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                forget();
+            }
+        });
+    }
+
+    private void forget() {
+        generation.incrementAndGet();
+        branchMemory.clear();
+        categoryMemory.clear();
     }
 
     // ---- whole rows, mode included: for the public listing and the admin ----
@@ -130,6 +200,7 @@ public class Branches {
 
     @Transactional
     public Branch createBranch(NewBranch n) {
+        forgetWhenDone();
         if (Branch.findById(n.code()) != null) {
             throw ProblemException.conflict("branch-exists", "Branch " + n.code() + " exists",
                     Text.of("Мұндай филиал бар", "Такой филиал уже есть"));
@@ -154,6 +225,7 @@ public class Branches {
     /** Names, region, zone and schedule kind; the code is the branch's identity and never changes. */
     @Transactional
     public Branch updateBranch(String code, BranchChange change) {
+        forgetWhenDone();
         Branch b = row(code);
         b.nameKk = change.nameKk();
         b.nameRu = change.nameRu();
@@ -166,6 +238,7 @@ public class Branches {
     /** A category a window of the branch still serves cannot be taken away: change the window first. */
     @Transactional
     public Branch setBranchCategories(String code, Set<String> categories) {
+        forgetWhenDone();
         Branch b = row(code);
         Set<String> kept = existingCategories(categories);
         List<ServiceWindow> stillServing = ServiceWindow.<ServiceWindow>list("branchCode = ?1 and retiredAt is null", b.code)
@@ -185,6 +258,7 @@ public class Branches {
 
     @Transactional
     public ServiceCategory putCategory(ServiceCategory given) {
+        forgetWhenDone();
         ServiceCategory c = ServiceCategory.findById(given.code);
         boolean created = c == null;
         if (created) {
@@ -278,7 +352,7 @@ public class Branches {
         }
     }
 
-    /** The codes given, each a category the branch serves. */
+    /** The codes given, each a category the branch serves (as stored now, not as remembered). */
     private Set<String> servedBy(Branch b, Set<String> categories) {
         Set<String> out = new HashSet<>();
         for (String code : categories) {

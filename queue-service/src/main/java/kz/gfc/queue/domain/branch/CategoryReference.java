@@ -2,7 +2,7 @@ package kz.gfc.queue.domain.branch;
 
 import kz.gfc.kit.problem.Text;
 
-/** A service category as requests share it: an immutable copy of its row. */
+/** A service category as {@link Branches} keeps it in memory: an immutable copy of its row. */
 public final class CategoryReference {
 
     public final String code;
