@@ -25,6 +25,13 @@ public interface QueueConfig {
     @WithDefault("63")
     int elderlyFromAge();
 
+    /**
+     * The registry of persons with disabilities and social statuses (R12): a file of
+     * {@code iin,ground} lines, or a classpath resource ({@code classpath:...}).
+     */
+    @WithDefault("classpath:registry/priority-registry.csv")
+    String priorityRegistry();
+
     /** Walk-in and app tickets stop this long before closing (booked visits are not held to it). */
     @WithDefault("PT15M")
     java.time.Duration issueStopsBeforeClosing();
