@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,18 +27,19 @@ import kz.gfc.queue.domain.window.BoardCall;
 @Tag(name = "board", description = "The hall's display board")
 public class BoardResource {
 
-    @Inject
-    DisplayBoard board;
-
-    @Inject
-    Branches branches;
-
-    @Inject
-    Clock clock;
-
     /** How many recent calls a connecting screen gets, and from how far back. */
     private static final int REPLAYED = 10;
     private static final Duration REPLAY_SPAN = Duration.ofHours(4);
+
+    private final DisplayBoard board;
+    private final Branches branches;
+    private final Clock clock;
+
+    public BoardResource(DisplayBoard board, Branches branches, Clock clock) {
+        this.board = board;
+        this.branches = branches;
+        this.clock = clock;
+    }
 
     @GET
     @PermitAll

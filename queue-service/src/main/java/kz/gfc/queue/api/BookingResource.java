@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -35,11 +34,13 @@ import kz.gfc.queue.domain.booking.BookingService;
 @Tag(name = "bookings", description = "R12: booking a visit and checking in for a digital ticket")
 public class BookingResource {
 
-    @Inject
-    BookingService bookings;
+    private final BookingService bookings;
+    private final Actors actors;
 
-    @Inject
-    Actors actors;
+    public BookingResource(BookingService bookings, Actors actors) {
+        this.bookings = bookings;
+        this.actors = actors;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

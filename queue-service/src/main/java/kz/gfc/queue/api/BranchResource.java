@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,17 +47,17 @@ import kz.gfc.queue.domain.window.WindowService;
 @Tag(name = "branches", description = "Public service centres, their schedule (R3) and queue mode (R6)")
 public class BranchResource {
 
-    @Inject
-    Branches branches;
+    private final Branches branches;
+    private final WindowService windows;
+    private final Actors actors;
+    private final SupervisorView supervisorView;
 
-    @Inject
-    WindowService windows;
-
-    @Inject
-    Actors actors;
-
-    @Inject
-    SupervisorView supervisorView;
+    public BranchResource(Branches branches, WindowService windows, Actors actors, SupervisorView supervisorView) {
+        this.branches = branches;
+        this.windows = windows;
+        this.actors = actors;
+        this.supervisorView = supervisorView;
+    }
 
     @GET
     @PermitAll

@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,8 +31,11 @@ import kz.gfc.queue.domain.branch.ServiceCategory;
 @Tag(name = "categories", description = "Service categories: letter, names kk/ru, kind (R11 self-service, R12 video), expected minutes")
 public class CategoryResource {
 
-    @Inject
-    Branches branches;
+    private final Branches branches;
+
+    public CategoryResource(Branches branches) {
+        this.branches = branches;
+    }
 
     @GET
     @PermitAll

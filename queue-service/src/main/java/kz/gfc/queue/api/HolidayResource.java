@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -34,8 +33,11 @@ import kz.gfc.queue.domain.branch.CalendarDay;
 @Tag(name = "holidays", description = "R3: the working calendar (holidays, days off, transferred working days) as data")
 public class HolidayResource {
 
-    @Inject
-    BranchSchedule calendar;
+    private final BranchSchedule calendar;
+
+    public HolidayResource(BranchSchedule calendar) {
+        this.calendar = calendar;
+    }
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN, Roles.SERVICE}) // intake keeps its copy for R25 ready dates

@@ -3,7 +3,6 @@ package kz.gfc.queue.api;
 import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,11 +30,13 @@ import kz.gfc.queue.domain.ticket.LiveQueueService;
 @Tag(name = "live queue", description = "R6: reconciling tickets served by hand in the ordinary queue")
 public class LiveTicketResource {
 
-    @Inject
-    LiveQueueService live;
+    private final LiveQueueService live;
+    private final Actors actors;
 
-    @Inject
-    Actors actors;
+    public LiveTicketResource(LiveQueueService live, Actors actors) {
+        this.live = live;
+        this.actors = actors;
+    }
 
     @POST
     @RolesAllowed({Roles.SUPERVISOR, Roles.OPERATOR})

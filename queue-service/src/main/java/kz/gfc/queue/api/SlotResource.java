@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,8 +21,11 @@ import kz.gfc.queue.domain.booking.BookingService;
 @Tag(name = "bookings", description = "R12: booking a visit and checking in for a digital ticket")
 public class SlotResource {
 
-    @Inject
-    BookingService bookings;
+    private final BookingService bookings;
+
+    public SlotResource(BookingService bookings) {
+        this.bookings = bookings;
+    }
 
     @GET
     @PermitAll

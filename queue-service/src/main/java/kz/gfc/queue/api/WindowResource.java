@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -40,14 +39,15 @@ import kz.gfc.queue.domain.window.WindowService;
 @Tag(name = "windows", description = "Operators at windows: sessions with the R6 nameplate, calling the next ticket")
 public class WindowResource {
 
-    @Inject
-    WindowService windows;
+    private final WindowService windows;
+    private final Actors actors;
+    private final Branches branches;
 
-    @Inject
-    Actors actors;
-
-    @Inject
-    Branches branches;
+    public WindowResource(WindowService windows, Actors actors, Branches branches) {
+        this.windows = windows;
+        this.actors = actors;
+        this.branches = branches;
+    }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -61,29 +60,26 @@ public class BookingService {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final Branches branches;
+    private final BranchSchedule schedule;
+    private final TicketService tickets;
+    private final Pseudonymizer pseudonymizer;
+    private final Outbox outbox;
+    private final QueueConfig config;
+    private final Clock clock;
 
-    @Inject
-    Branches branches;
-
-    @Inject
-    BranchSchedule schedule;
-
-    @Inject
-    TicketService tickets;
-
-    @Inject
-    Pseudonymizer pseudonymizer;
-
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    QueueConfig config;
-
-    @Inject
-    Clock clock;
+    public BookingService(EntityManager em, Branches branches, BranchSchedule schedule, TicketService tickets,
+            Pseudonymizer pseudonymizer, Outbox outbox, QueueConfig config, Clock clock) {
+        this.em = em;
+        this.branches = branches;
+        this.schedule = schedule;
+        this.tickets = tickets;
+        this.pseudonymizer = pseudonymizer;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
 
     public record Slot(ZonedDateTime startsAt, ZonedDateTime endsAt, int capacity, int free) {
     }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -40,26 +39,24 @@ public class LiveQueueService {
     /** Paper tickets older than this are not reconciled any more: statistics for that period are closed. */
     static final Duration MAX_AGE = Duration.ofDays(7);
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final Branches branches;
+    private final TicketService tickets;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final TicketQueue queue;
+    private final QueueConfig config;
 
-    @Inject
-    Branches branches;
-
-    @Inject
-    TicketService tickets;
-
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    TicketQueue queue;
-
-    @Inject
-    QueueConfig config;
+    public LiveQueueService(EntityManager em, Branches branches, TicketService tickets, Outbox outbox, Clock clock,
+            TicketQueue queue, QueueConfig config) {
+        this.em = em;
+        this.branches = branches;
+        this.tickets = tickets;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.queue = queue;
+        this.config = config;
+    }
 
     public enum Outcome { COMPLETED, NO_SHOW }
 

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -37,32 +36,29 @@ import kz.gfc.queue.domain.window.ServiceWindow;
 @ApplicationScoped
 public class TicketService {
 
-    @Inject
-    Branches branches;
+    private final Branches branches;
+    private final BranchSchedule schedule;
+    private final TicketQueue queue;
+    private final Outbox outbox;
+    private final Pseudonymizer pseudonymizer;
+    private final QueueConfig config;
+    private final Clock clock;
+    private final PriorityCheck priorityCheck;
+    private final EntityManager em;
 
-    @Inject
-    BranchSchedule schedule;
-
-    @Inject
-    TicketQueue queue;
-
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    Pseudonymizer pseudonymizer;
-
-    @Inject
-    QueueConfig config;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    PriorityCheck priorityCheck;
-
-    @Inject
-    EntityManager em;
+    public TicketService(Branches branches, BranchSchedule schedule, TicketQueue queue, Outbox outbox,
+            Pseudonymizer pseudonymizer, QueueConfig config, Clock clock, PriorityCheck priorityCheck,
+            EntityManager em) {
+        this.branches = branches;
+        this.schedule = schedule;
+        this.queue = queue;
+        this.outbox = outbox;
+        this.pseudonymizer = pseudonymizer;
+        this.config = config;
+        this.clock = clock;
+        this.priorityCheck = priorityCheck;
+        this.em = em;
+    }
 
     public record IssueCommand(String branchCode, String categoryCode, Ticket.Channel channel, Language language,
             PriorityReason priority, Iin iin, String ownerId, boolean selfService) {

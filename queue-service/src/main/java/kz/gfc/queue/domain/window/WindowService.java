@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -41,32 +40,28 @@ import kz.gfc.queue.domain.ticket.TicketStatus;
 @ApplicationScoped
 public class WindowService {
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final Branches branches;
+    private final BranchSchedule schedule;
+    private final TicketQueue queue;
+    private final TicketService tickets;
+    private final Outbox outbox;
+    private final QueueConfig config;
+    private final Clock clock;
+    private final Event<BoardCall> board;
 
-    @Inject
-    Branches branches;
-
-    @Inject
-    BranchSchedule schedule;
-
-    @Inject
-    TicketQueue queue;
-
-    @Inject
-    TicketService tickets;
-
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    QueueConfig config;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Event<BoardCall> board;
+    public WindowService(EntityManager em, Branches branches, BranchSchedule schedule, TicketQueue queue,
+            TicketService tickets, Outbox outbox, QueueConfig config, Clock clock, Event<BoardCall> board) {
+        this.em = em;
+        this.branches = branches;
+        this.schedule = schedule;
+        this.queue = queue;
+        this.tickets = tickets;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+        this.board = board;
+    }
 
     /** What call-next hands the operator: the ticket, the rule that chose it, the video room if remote. */
     public record Call(TicketState ticket, CallOrder.Rule rule, String roomReference) {
