@@ -48,8 +48,9 @@ public class BookingResource {
     @Operation(operationId = "book", summary = "Book a slot for yourself (IIN from your sign-in): one active booking per"
             + " IIN and category within 10 days, a few active bookings per account")
     public Response book(@Valid @NotNull Book body) {
-        Booking b = bookings.book(new BookingService.BookCommand(body.branch(), body.category(), body.slotStart(),
-                actors.applicant(body.iin(), true), Language.parse(body.language()), actors.current().id()));
+        Iin applicant = actors.applicant(body.iin(), true);
+        Booking b = bookings.book(new BookingService.BookCommand(body.branch(), body.category(), Inputs.dateTime("slotStart", body.slotStart()),
+                applicant, Language.parse(body.language()), actors.current().id()));
         return Response.created(URI.create("/api/v1/bookings/" + b.id)).entity(BookingView.of(b)).build();
     }
 

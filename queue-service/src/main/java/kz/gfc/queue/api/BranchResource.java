@@ -33,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import kz.gfc.kit.web.Roles;
 import kz.gfc.queue.domain.Actor;
-import kz.gfc.queue.domain.Inputs;
 import kz.gfc.queue.domain.branch.Branch;
 import kz.gfc.queue.domain.branch.Branches;
 import kz.gfc.queue.domain.window.CallDecision;

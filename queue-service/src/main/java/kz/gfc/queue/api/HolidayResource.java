@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import kz.gfc.kit.problem.ProblemException;
 import kz.gfc.kit.web.Roles;
-import kz.gfc.queue.domain.Inputs;
 import kz.gfc.queue.domain.branch.BranchSchedule;
 import kz.gfc.queue.domain.branch.CalendarDay;
 

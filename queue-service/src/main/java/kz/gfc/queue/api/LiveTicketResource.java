@@ -44,8 +44,8 @@ public class LiveTicketResource {
             summary = "Post a hand-numbered ticket served in live mode; idempotent by hand number (201 new, 200 already posted)")
     public Response post(@PathParam("code") String code, @Valid @NotNull LiveTicket body) {
         LiveQueueService.Posted p = live.post(code, new LiveQueueService.LiveTicket(body.handNumber(), body.category(),
-                body.issuedAt(), body.calledAt(), body.completedAt(), body.windowNumber(),
-                body.outcome()), actors.current());
+                Inputs.instant("issuedAt", body.issuedAt()), Inputs.instant("calledAt", body.calledAt()),
+                Inputs.instant("completedAt", body.completedAt()), body.windowNumber(), body.outcome()), actors.current());
         TicketView view = TicketView.of(p.ticket());
         return p.created() ? Response.created(URI.create("/api/v1/tickets/" + view.id())).entity(view).build()
                 : Response.ok(view).build();

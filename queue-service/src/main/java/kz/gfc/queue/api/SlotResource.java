@@ -32,7 +32,8 @@ public class SlotResource {
     @Operation(operationId = "listSlots", summary = "Bookable slots of a day within working hours (public)")
     public List<SlotView> slots(@PathParam("code") String code, @QueryParam("date") String date,
             @QueryParam("category") String category) {
-        return bookings.slots(code, date, category).stream()
+        String categoryCode = Inputs.required("category", category);
+        return bookings.slots(code, Inputs.date("date", date), categoryCode).stream()
                 .map(s -> new SlotView(s.startsAt().toOffsetDateTime(), s.endsAt().toOffsetDateTime(), s.capacity(), s.free()))
                 .toList();
     }

@@ -30,7 +30,6 @@ import kz.gfc.queue.events.BookingCancelled;
 import kz.gfc.queue.events.BookingCheckedIn;
 import kz.gfc.queue.events.BookingMade;
 import kz.gfc.queue.domain.Actor;
-import kz.gfc.queue.domain.Inputs;
 import kz.gfc.queue.domain.QueueConfig;
 import kz.gfc.queue.domain.branch.BranchReference;
 import kz.gfc.queue.domain.branch.BranchSchedule;
@@ -84,7 +83,7 @@ public class BookingService {
     public record Slot(ZonedDateTime startsAt, ZonedDateTime endsAt, int capacity, int free) {
     }
 
-    public record BookCommand(String branchCode, String categoryCode, String slotStart, Iin iin, Language language,
+    public record BookCommand(String branchCode, String categoryCode, OffsetDateTime slotStart, Iin iin, Language language,
             String ownerId) {
     }
 
@@ -93,10 +92,9 @@ public class BookingService {
 
     /** Free slots of one day; empty on a day the branch does not work. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Slot> slots(String branchCode, String dateText, String categoryCode) {
+    public List<Slot> slots(String branchCode, LocalDate date, String categoryCode) {
         BranchReference branch = branches.branch(branchCode);
-        CategoryReference category = branches.servedCategory(branch, Inputs.required("category", categoryCode));
-        LocalDate date = parseDate(dateText);
+        CategoryReference category = branches.servedCategory(branch, categoryCode);
         ZonedDateTime now = schedule.now(branch);
         if (date.isBefore(now.toLocalDate())) {
             throw invalid("date-in-past", "date", "The date is in the past",
@@ -140,7 +138,7 @@ public class BookingService {
     public Booking book(BookCommand c) {
         BranchReference branch = branches.branch(c.branchCode());
         CategoryReference category = branches.servedCategory(branch, c.categoryCode());
-        ZonedDateTime start = parseDateTime(c.slotStart()).atZoneSameInstant(branch.zone());
+        ZonedDateTime start = c.slotStart().atZoneSameInstant(branch.zone());
         ZonedDateTime now = schedule.now(branch);
         if (!start.isAfter(now)) {
             throw invalid("booking-in-past", "slotStart", "The slot is in the past",
@@ -280,19 +278,6 @@ public class BookingService {
                     Text.of("Жазылу " + config.booking().horizon().toDays() + " күн алдын ала ғана ашық",
                             "Запись открыта только на " + config.booking().horizon().toDays() + " дней вперёд"));
         }
-    }
-
-    static LocalDate parseDate(String text) {
-        return Inputs.date("date", text);
-    }
-
-    static OffsetDateTime parseDateTime(String text) {
-        OffsetDateTime t = Inputs.dateTime("slotStart", text);
-        if (t == null) {
-            throw invalid("missing-slot-start", "slotStart", "slotStart is required",
-                    Text.of("Жазылу уақытын көрсетіңіз", "Укажите время записи"));
-        }
-        return t;
     }
 
     static ProblemException invalid(String code, String field, String detail, Text message) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,7 +19,6 @@ import kz.gfc.queue.events.TicketCompleted;
 import kz.gfc.queue.events.TicketIssued;
 import kz.gfc.queue.events.TicketNoShow;
 import kz.gfc.queue.domain.Actor;
-import kz.gfc.queue.domain.Inputs;
 import kz.gfc.queue.domain.QueueConfig;
 import kz.gfc.queue.domain.branch.BranchReference;
 import kz.gfc.queue.domain.branch.Branches;
@@ -60,8 +58,8 @@ public class LiveQueueService {
 
     public enum Outcome { COMPLETED, NO_SHOW }
 
-    public record LiveTicket(String handNumber, String category, String issuedAt, String calledAt,
-            String completedAt, Integer windowNumber, Outcome outcome) {
+    public record LiveTicket(String handNumber, String category, Instant issuedAt, Instant calledAt,
+            Instant completedAt, Integer windowNumber, Outcome outcome) {
     }
 
     public record Posted(TicketState ticket, boolean created) {
@@ -73,9 +71,9 @@ public class LiveQueueService {
         actor.requireWorksAt(branch.code);
         CategoryReference category = branches.servedCategory(branch, l.category());
         Instant now = clock.instant();
-        Instant issued = toInstant(Inputs.dateTime("issuedAt", l.issuedAt()));
-        Instant called = toInstant(Inputs.dateTime("calledAt", l.calledAt()));
-        Instant completed = toInstant(Inputs.dateTime("completedAt", l.completedAt()));
+        Instant issued = l.issuedAt();
+        Instant called = l.calledAt();
+        Instant completed = l.completedAt();
         validate(now, issued, called, completed, l.outcome());
         ServiceWindow window = null;
         if (l.windowNumber() != null) {
@@ -138,10 +136,6 @@ public class LiveQueueService {
         outbox.publish(t.status == TicketStatus.COMPLETED ? TicketCompleted.of(t, window == null ? null : window.number)
                 : TicketNoShow.of(t));
         return new Posted(tickets.state(t), true);
-    }
-
-    private static Instant toInstant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
     }
 
     private static void validate(Instant now, Instant issued, Instant called, Instant completed, Outcome outcome) {
