@@ -3,7 +3,6 @@ package kz.gfc.queue.api;
 import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import kz.gfc.kit.iin.Iin;
@@ -19,14 +18,15 @@ import kz.gfc.queue.domain.window.StaffMember;
 @RequestScoped
 public class Actors {
 
-    @Inject
-    SecurityIdentity identity;
+    private final SecurityIdentity identity;
+    private final StaffBranches branches;
+    private final Caller caller;
 
-    @Inject
-    StaffBranches branches;
-
-    @Inject
-    Caller caller;
+    public Actors(SecurityIdentity identity, StaffBranches branches, Caller caller) {
+        this.identity = identity;
+        this.branches = branches;
+        this.caller = caller;
+    }
 
     /**
      * Tickets and bookings belong to, and staff act as, the token's subject: a login name can be

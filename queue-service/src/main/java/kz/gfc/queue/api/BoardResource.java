@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,25 +20,26 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import kz.gfc.queue.infra.DisplayBoard;
-import kz.gfc.queue.domain.branch.Catalogue;
+import kz.gfc.queue.domain.branch.Branches;
 import kz.gfc.queue.domain.window.BoardCall;
 
 @Path("/api/v1/branches/{code}/board")
 @Tag(name = "board", description = "The hall's display board")
 public class BoardResource {
 
-    @Inject
-    DisplayBoard board;
-
-    @Inject
-    Catalogue catalogue;
-
-    @Inject
-    Clock clock;
-
     /** How many recent calls a connecting screen gets, and from how far back. */
     private static final int REPLAYED = 10;
     private static final Duration REPLAY_SPAN = Duration.ofHours(4);
+
+    private final DisplayBoard board;
+    private final Branches branches;
+    private final Clock clock;
+
+    public BoardResource(DisplayBoard board, Branches branches, Clock clock) {
+        this.board = board;
+        this.branches = branches;
+        this.clock = clock;
+    }
 
     @GET
     @PermitAll
@@ -48,7 +48,7 @@ public class BoardResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(operationId = "board", summary = "Server-sent events: ticket number → window, in kk and ru (public)")
     public Multi<BoardCall> stream(@PathParam("code") String code) {
-        catalogue.branch(code);
+        branches.branch(code);
         // The first event says the board is connected, so a client knows calls from now on reach it;
         // then the last calls of the past hours (marked replay: shown, not read aloud again). A call
         // made while the screen connects may arrive twice, which a board shows harmlessly.

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -35,11 +34,13 @@ import kz.gfc.queue.domain.booking.BookingService;
 @Tag(name = "bookings", description = "R12: booking a visit and checking in for a digital ticket")
 public class BookingResource {
 
-    @Inject
-    BookingService bookings;
+    private final BookingService bookings;
+    private final Actors actors;
 
-    @Inject
-    Actors actors;
+    public BookingResource(BookingService bookings, Actors actors) {
+        this.bookings = bookings;
+        this.actors = actors;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -47,8 +48,9 @@ public class BookingResource {
     @Operation(operationId = "book", summary = "Book a slot for yourself (IIN from your sign-in): one active booking per"
             + " IIN and category within 10 days, a few active bookings per account")
     public Response book(@Valid @NotNull Book body) {
-        Booking b = bookings.book(new BookingService.BookCommand(body.branch(), body.category(), body.slotStart(),
-                actors.applicant(body.iin(), true), Language.parse(body.language()), actors.current().id()));
+        Iin applicant = actors.applicant(body.iin(), true);
+        Booking b = bookings.book(new BookingService.BookCommand(body.branch(), body.category(), Inputs.dateTime("slotStart", body.slotStart()),
+                applicant, Language.parse(body.language()), actors.current().id()));
         return Response.created(URI.create("/api/v1/bookings/" + b.id)).entity(BookingView.of(b)).build();
     }
 

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,10 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import kz.gfc.kit.web.Roles;
 import kz.gfc.queue.domain.Actor;
-import kz.gfc.queue.domain.Inputs;
 import kz.gfc.queue.domain.branch.Branch;
-import kz.gfc.queue.domain.branch.BranchService;
-import kz.gfc.queue.domain.branch.ReferenceData;
+import kz.gfc.queue.domain.branch.Branches;
 import kz.gfc.queue.domain.window.CallDecision;
 import kz.gfc.queue.domain.window.CallOrder;
 import kz.gfc.queue.domain.window.StaffMember;
@@ -49,20 +46,17 @@ import kz.gfc.queue.domain.window.WindowService;
 @Tag(name = "branches", description = "Public service centres, their schedule (R3) and queue mode (R6)")
 public class BranchResource {
 
-    @Inject
-    BranchService branches;
+    private final Branches branches;
+    private final WindowService windows;
+    private final Actors actors;
+    private final SupervisorView supervisorView;
 
-    @Inject
-    ReferenceData reference;
-
-    @Inject
-    WindowService windows;
-
-    @Inject
-    Actors actors;
-
-    @Inject
-    SupervisorView supervisorView;
+    public BranchResource(Branches branches, WindowService windows, Actors actors, SupervisorView supervisorView) {
+        this.branches = branches;
+        this.windows = windows;
+        this.actors = actors;
+        this.supervisorView = supervisorView;
+    }
 
     @GET
     @PermitAll
@@ -76,7 +70,7 @@ public class BranchResource {
     @PermitAll
     @Operation(operationId = "getBranch", summary = "One branch (public)")
     public BranchView get(@PathParam("code") String code) {
-        return BranchView.of(branches.get(code));
+        return BranchView.of(branches.row(code));
     }
 
     @POST
@@ -84,7 +78,7 @@ public class BranchResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createBranch", summary = "Add a branch with the categories it serves")
     public Response create(@Valid @NotNull NewBranch body) {
-        Branch b = reference.createBranch(new ReferenceData.NewBranch(body.code(), body.nameKk(), body.nameRu(),
+        Branch b = branches.createBranch(new Branches.NewBranch(body.code(), body.nameKk(), body.nameRu(),
                 body.region(), body.timeZone(), body.scheduleKind(), body.categories()));
         return Response.created(URI.create("/api/v1/branches/" + b.code)).entity(BranchView.of(b)).build();
     }
@@ -95,7 +89,7 @@ public class BranchResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "updateBranch", summary = "Rename a branch or change its region, time zone or schedule kind (R3)")
     public BranchView update(@PathParam("code") String code, @Valid @NotNull BranchChange body) {
-        return BranchView.of(reference.updateBranch(code, new ReferenceData.BranchChange(body.nameKk(), body.nameRu(),
+        return BranchView.of(branches.updateBranch(code, new Branches.BranchChange(body.nameKk(), body.nameRu(),
                 body.region(), body.timeZone(), body.scheduleKind())));
     }
 
@@ -105,7 +99,7 @@ public class BranchResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "setBranchCategories", summary = "Which categories a branch serves")
     public BranchView setCategories(@PathParam("code") String code, @NotNull Set<@NotBlank String> categories) {
-        return BranchView.of(reference.setBranchCategories(code, categories));
+        return BranchView.of(branches.setBranchCategories(code, categories));
     }
 
     @PUT
@@ -134,7 +128,7 @@ public class BranchResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createWindow", summary = "Add a window serving some of the branch's categories")
     public Response createWindow(@PathParam("code") String code, @Valid @NotNull NewWindow body) {
-        var w = reference.createWindow(code, body.number(), body.categories());
+        var w = branches.createWindow(code, body.number(), body.categories());
         return Response.created(URI.create("/api/v1/windows/" + w.id)).entity(WindowResource.WindowView.of(w)).build();
     }
 
@@ -168,7 +162,7 @@ public class BranchResource {
     public StaffView putStaff(@PathParam("code") String code,
             @PathParam("login") @Size(max = 200) @Pattern(regexp = "[\\p{L}\\p{N}._@-]+", message = "a login") String login,
             @Valid @NotNull StaffChange body) {
-        StaffMember m = reference.putStaffMember(code, login, body.position().strip());
+        StaffMember m = branches.putStaffMember(code, login, body.position().strip());
         return new StaffView(m.login, m.branchCode, m.position, m.updatedAt);
     }
 

@@ -3,7 +3,6 @@ package kz.gfc.queue.api;
 import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -34,11 +33,13 @@ import kz.gfc.queue.domain.ticket.TicketService;
 @Tag(name = "tickets", description = "Electronic queue tickets (R6), digital tickets (R12)")
 public class BranchTicketResource {
 
-    @Inject
-    TicketService tickets;
+    private final TicketService tickets;
+    private final Actors actors;
 
-    @Inject
-    Actors actors;
+    public BranchTicketResource(TicketService tickets, Actors actors) {
+        this.tickets = tickets;
+        this.actors = actors;
+    }
 
     @POST
     @RolesAllowed({Roles.CITIZEN, Roles.OPERATOR})

@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import kz.gfc.kit.web.Roles;
-import kz.gfc.queue.domain.branch.ReferenceData;
+import kz.gfc.queue.domain.branch.Branches;
 import kz.gfc.queue.domain.branch.ServiceCategory;
 
 @Path("/api/v1/categories")
@@ -32,14 +31,17 @@ import kz.gfc.queue.domain.branch.ServiceCategory;
 @Tag(name = "categories", description = "Service categories: letter, names kk/ru, kind (R11 self-service, R12 video), expected minutes")
 public class CategoryResource {
 
-    @Inject
-    ReferenceData reference;
+    private final Branches branches;
+
+    public CategoryResource(Branches branches) {
+        this.branches = branches;
+    }
 
     @GET
     @PermitAll
     @Operation(operationId = "listCategories", summary = "All service categories (public)")
     public List<CategoryView> list() {
-        return reference.categories().stream().map(CategoryView::of).toList();
+        return branches.categories().stream().map(CategoryView::of).toList();
     }
 
     @PUT
@@ -56,7 +58,7 @@ public class CategoryResource {
         c.nameRu = body.nameRu();
         c.kind = body.kind();
         c.expectedMinutes = body.expectedMinutes();
-        return CategoryView.of(reference.putCategory(c));
+        return CategoryView.of(branches.putCategory(c));
     }
 
     public record CategoryBody(@NotBlank @Pattern(regexp = "[A-Z]{1,2}") String letter,

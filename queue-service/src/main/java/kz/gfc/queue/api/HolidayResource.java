@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,20 +22,21 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.panache.common.Sort;
 import kz.gfc.kit.problem.ProblemException;
 import kz.gfc.kit.web.Roles;
-import kz.gfc.queue.domain.Inputs;
+import kz.gfc.queue.domain.branch.BranchSchedule;
 import kz.gfc.queue.domain.branch.CalendarDay;
-import kz.gfc.queue.domain.branch.ReferenceData;
 
 @Path("/api/v1/holidays")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "holidays", description = "R3: the working calendar (holidays, days off, transferred working days) as data")
 public class HolidayResource {
 
-    @Inject
-    ReferenceData reference;
+    private final BranchSchedule calendar;
+
+    public HolidayResource(BranchSchedule calendar) {
+        this.calendar = calendar;
+    }
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN, Roles.SERVICE}) // intake keeps its copy for R25 ready dates
@@ -44,7 +44,7 @@ public class HolidayResource {
     public List<CalendarDay> list(@QueryParam("year") String yearText) {
         Integer year = Inputs.year("year", yearText);
         int y = year == null ? LocalDate.now().getYear() : year;
-        return CalendarDay.list("day >= ?1 and day < ?2", Sort.by("day"), LocalDate.of(y, 1, 1), LocalDate.of(y + 1, 1, 1));
+        return calendar.year(y);
     }
 
     @PUT
@@ -53,7 +53,7 @@ public class HolidayResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "putCalendarDay", summary = "Declare a holiday, a day off or a transferred working day")
     public CalendarDay put(@PathParam("day") String day, @Valid @NotNull DayBody body) {
-        return reference.putCalendarDay(Inputs.date("day", day), body.kind(), body.nameKk(), body.nameRu());
+        return calendar.putDay(Inputs.date("day", day), body.kind(), body.nameKk(), body.nameRu());
     }
 
     @DELETE
@@ -61,7 +61,7 @@ public class HolidayResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteCalendarDay", summary = "Make a day an ordinary day of the week again")
     public Response delete(@PathParam("day") String day) {
-        if (!reference.deleteCalendarDay(Inputs.date("day", day))) {
+        if (!calendar.deleteDay(Inputs.date("day", day))) {
             throw ProblemException.notFound("calendar day", day);
         }
         return Response.noContent().build();

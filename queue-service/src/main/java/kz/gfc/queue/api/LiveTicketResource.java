@@ -3,7 +3,6 @@ package kz.gfc.queue.api;
 import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,11 +30,13 @@ import kz.gfc.queue.domain.ticket.LiveQueueService;
 @Tag(name = "live queue", description = "R6: reconciling tickets served by hand in the ordinary queue")
 public class LiveTicketResource {
 
-    @Inject
-    LiveQueueService live;
+    private final LiveQueueService live;
+    private final Actors actors;
 
-    @Inject
-    Actors actors;
+    public LiveTicketResource(LiveQueueService live, Actors actors) {
+        this.live = live;
+        this.actors = actors;
+    }
 
     @POST
     @RolesAllowed({Roles.SUPERVISOR, Roles.OPERATOR})
@@ -43,8 +44,8 @@ public class LiveTicketResource {
             summary = "Post a hand-numbered ticket served in live mode; idempotent by hand number (201 new, 200 already posted)")
     public Response post(@PathParam("code") String code, @Valid @NotNull LiveTicket body) {
         LiveQueueService.Posted p = live.post(code, new LiveQueueService.LiveTicket(body.handNumber(), body.category(),
-                body.issuedAt(), body.calledAt(), body.completedAt(), body.windowNumber(),
-                body.outcome()), actors.current());
+                Inputs.instant("issuedAt", body.issuedAt()), Inputs.instant("calledAt", body.calledAt()),
+                Inputs.instant("completedAt", body.completedAt()), body.windowNumber(), body.outcome()), actors.current());
         TicketView view = TicketView.of(p.ticket());
         return p.created() ? Response.created(URI.create("/api/v1/tickets/" + view.id())).entity(view).build()
                 : Response.ok(view).build();

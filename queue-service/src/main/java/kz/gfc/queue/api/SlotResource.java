@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,15 +21,19 @@ import kz.gfc.queue.domain.booking.BookingService;
 @Tag(name = "bookings", description = "R12: booking a visit and checking in for a digital ticket")
 public class SlotResource {
 
-    @Inject
-    BookingService bookings;
+    private final BookingService bookings;
+
+    public SlotResource(BookingService bookings) {
+        this.bookings = bookings;
+    }
 
     @GET
     @PermitAll
     @Operation(operationId = "listSlots", summary = "Bookable slots of a day within working hours (public)")
     public List<SlotView> slots(@PathParam("code") String code, @QueryParam("date") String date,
             @QueryParam("category") String category) {
-        return bookings.slots(code, date, category).stream()
+        String categoryCode = Inputs.required("category", category);
+        return bookings.slots(code, Inputs.date("date", date), categoryCode).stream()
                 .map(s -> new SlotView(s.startsAt().toOffsetDateTime(), s.endsAt().toOffsetDateTime(), s.capacity(), s.free()))
                 .toList();
     }

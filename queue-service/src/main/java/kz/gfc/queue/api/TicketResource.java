@@ -3,7 +3,6 @@ package kz.gfc.queue.api;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -30,14 +29,15 @@ import kz.gfc.queue.domain.window.WindowService;
 @Tag(name = "tickets", description = "Electronic queue tickets (R6), digital tickets (R12)")
 public class TicketResource {
 
-    @Inject
-    TicketService tickets;
+    private final TicketService tickets;
+    private final WindowService windows;
+    private final Actors actors;
 
-    @Inject
-    WindowService windows;
-
-    @Inject
-    Actors actors;
+    public TicketResource(TicketService tickets, WindowService windows, Actors actors) {
+        this.tickets = tickets;
+        this.windows = windows;
+        this.actors = actors;
+    }
 
     @GET
     @RolesAllowed({Roles.CITIZEN, Roles.OPERATOR, Roles.SUPERVISOR})

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import kz.gfc.kit.problem.Problem;
 import kz.gfc.kit.web.Roles;
 import kz.gfc.queue.domain.Actor;
-import kz.gfc.queue.domain.branch.ReferenceData;
+import kz.gfc.queue.domain.branch.Branches;
 import kz.gfc.queue.domain.window.CallOrder;
 import kz.gfc.queue.domain.window.ServiceWindow;
 import kz.gfc.queue.domain.window.WindowService;
@@ -40,28 +39,29 @@ import kz.gfc.queue.domain.window.WindowService;
 @Tag(name = "windows", description = "Operators at windows: sessions with the R6 nameplate, calling the next ticket")
 public class WindowResource {
 
-    @Inject
-    WindowService windows;
+    private final WindowService windows;
+    private final Actors actors;
+    private final Branches branches;
 
-    @Inject
-    Actors actors;
-
-    @Inject
-    ReferenceData reference;
+    public WindowResource(WindowService windows, Actors actors, Branches branches) {
+        this.windows = windows;
+        this.actors = actors;
+        this.branches = branches;
+    }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "updateWindow", summary = "Renumber a window or change the categories it serves")
     public WindowView update(@PathParam("id") long id, @Valid @NotNull BranchResource.NewWindow body) {
-        return WindowView.of(reference.updateWindow(id, body.number(), body.categories()));
+        return WindowView.of(branches.updateWindow(id, body.number(), body.categories()));
     }
 
     @DELETE
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "retireWindow", summary = "Take a window out of service (409 while an operator is signed in)")
     public Response retire(@PathParam("id") long id) {
-        reference.retireWindow(id);
+        branches.retireWindow(id);
         return Response.noContent().build();
     }
 

@@ -25,6 +25,13 @@ public interface QueueConfig {
     @WithDefault("63")
     int elderlyFromAge();
 
+    /**
+     * The registry of persons with disabilities and social statuses (R12): a file of
+     * {@code iin,ground} lines, or a classpath resource ({@code classpath:...}).
+     */
+    @WithDefault("classpath:registry/priority-registry.csv")
+    String priorityRegistry();
+
     /** Walk-in and app tickets stop this long before closing (booked visits are not held to it). */
     @WithDefault("PT15M")
     java.time.Duration issueStopsBeforeClosing();
@@ -48,6 +55,14 @@ public interface QueueConfig {
     int maxWaitingTicketsPerAccount();
 
     Wait waitEstimate();
+
+    /**
+     * The longest another instance keeps serving branches and categories from memory after an
+     * admin change (the instance that made it re-reads at once); the queue mode and the
+     * working calendar are never served from memory.
+     */
+    @WithDefault("PT2S")
+    Duration referenceDataTtl();
 
     /** Base of the R12 video-call room reference shared by operator and citizen. */
     @WithDefault("https://video.gfc.kz/room/")

@@ -1,7 +1,6 @@
 package kz.gfc.queue.infra;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -18,14 +17,15 @@ public class DayCloseJob {
 
     private static final Logger LOG = Logger.getLogger(DayCloseJob.class);
 
-    @Inject
-    TicketExpiry expiry;
+    private final TicketExpiry expiry;
+    private final DisplayBoard board;
+    private final java.time.Clock clock;
 
-    @Inject
-    DisplayBoard board;
-
-    @Inject
-    java.time.Clock clock;
+    public DayCloseJob(TicketExpiry expiry, DisplayBoard board, java.time.Clock clock) {
+        this.expiry = expiry;
+        this.board = board;
+        this.clock = clock;
+    }
 
     @Scheduled(every = "${gfc.day-close.every:10m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -9,7 +9,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -42,18 +41,18 @@ public class DisplayBoard {
     static final String CHANNEL = "gfc_queue_board";
     private static final Logger LOG = Logger.getLogger(DisplayBoard.class);
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    ObjectMapper json;
-
+    private final EntityManager em;
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
     private final BroadcastProcessor<BoardCall> calls = BroadcastProcessor.create();
     private volatile boolean running;
     private volatile Thread listener;
+
+    public DisplayBoard(EntityManager em, AgroalDataSource dataSource, ObjectMapper json) {
+        this.em = em;
+        this.dataSource = dataSource;
+        this.json = json;
+    }
 
     /** In the caller's transaction. */
     void onCall(@Observes BoardCall call) {

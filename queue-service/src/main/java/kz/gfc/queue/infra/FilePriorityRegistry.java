@@ -12,11 +12,11 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import kz.gfc.kit.iin.Iin;
 import kz.gfc.kit.iin.Pseudonymizer;
+import kz.gfc.queue.domain.QueueConfig;
 import kz.gfc.queue.domain.ticket.PriorityReason;
 import kz.gfc.queue.domain.ticket.PriorityRegistry;
 
@@ -29,14 +29,13 @@ import kz.gfc.queue.domain.ticket.PriorityRegistry;
 public class FilePriorityRegistry implements PriorityRegistry {
 
     private static final Logger LOG = Logger.getLogger(FilePriorityRegistry.class);
-    private static final String DEFAULT = "registry/priority-registry.csv";
 
     private final Pseudonymizer pseudonymizer;
     private final Set<String> confirmed = new HashSet<>();
 
-    FilePriorityRegistry(Pseudonymizer pseudonymizer,
-            @ConfigProperty(name = "gfc.queue.priority-registry", defaultValue = "classpath:" + DEFAULT) String source) {
+    FilePriorityRegistry(Pseudonymizer pseudonymizer, QueueConfig config) {
         this.pseudonymizer = pseudonymizer;
+        String source = config.priorityRegistry();
         try (InputStream in = open(source);
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;

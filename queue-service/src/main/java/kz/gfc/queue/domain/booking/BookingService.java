@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -31,11 +30,11 @@ import kz.gfc.queue.events.BookingCancelled;
 import kz.gfc.queue.events.BookingCheckedIn;
 import kz.gfc.queue.events.BookingMade;
 import kz.gfc.queue.domain.Actor;
-import kz.gfc.queue.domain.Inputs;
 import kz.gfc.queue.domain.QueueConfig;
-import kz.gfc.queue.domain.branch.Branch;
+import kz.gfc.queue.domain.branch.BranchReference;
 import kz.gfc.queue.domain.branch.BranchSchedule;
-import kz.gfc.queue.domain.branch.Catalogue;
+import kz.gfc.queue.domain.branch.Branches;
+import kz.gfc.queue.domain.branch.CategoryReference;
 import kz.gfc.queue.domain.branch.ServiceCategory;
 import kz.gfc.queue.domain.branch.WorkingHours;
 import kz.gfc.queue.domain.ticket.Ticket;
@@ -60,34 +59,31 @@ public class BookingService {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final Branches branches;
+    private final BranchSchedule schedule;
+    private final TicketService tickets;
+    private final Pseudonymizer pseudonymizer;
+    private final Outbox outbox;
+    private final QueueConfig config;
+    private final Clock clock;
 
-    @Inject
-    Catalogue catalogue;
-
-    @Inject
-    BranchSchedule schedule;
-
-    @Inject
-    TicketService tickets;
-
-    @Inject
-    Pseudonymizer pseudonymizer;
-
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    QueueConfig config;
-
-    @Inject
-    Clock clock;
+    public BookingService(EntityManager em, Branches branches, BranchSchedule schedule, TicketService tickets,
+            Pseudonymizer pseudonymizer, Outbox outbox, QueueConfig config, Clock clock) {
+        this.em = em;
+        this.branches = branches;
+        this.schedule = schedule;
+        this.tickets = tickets;
+        this.pseudonymizer = pseudonymizer;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
 
     public record Slot(ZonedDateTime startsAt, ZonedDateTime endsAt, int capacity, int free) {
     }
 
-    public record BookCommand(String branchCode, String categoryCode, String slotStart, Iin iin, Language language,
+    public record BookCommand(String branchCode, String categoryCode, OffsetDateTime slotStart, Iin iin, Language language,
             String ownerId) {
     }
 
@@ -96,10 +92,9 @@ public class BookingService {
 
     /** Free slots of one day; empty on a day the branch does not work. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Slot> slots(String branchCode, String dateText, String categoryCode) {
-        Branch branch = catalogue.branch(branchCode);
-        ServiceCategory category = catalogue.servedCategory(branch, Inputs.required("category", categoryCode));
-        LocalDate date = parseDate(dateText);
+    public List<Slot> slots(String branchCode, LocalDate date, String categoryCode) {
+        BranchReference branch = branches.branch(branchCode);
+        CategoryReference category = branches.servedCategory(branch, categoryCode);
         ZonedDateTime now = schedule.now(branch);
         if (date.isBefore(now.toLocalDate())) {
             throw invalid("date-in-past", "date", "The date is in the past",
@@ -125,7 +120,7 @@ public class BookingService {
         return out;
     }
 
-    List<ZonedDateTime> slotStarts(Branch branch, LocalDate date) {
+    List<ZonedDateTime> slotStarts(BranchReference branch, LocalDate date) {
         List<ZonedDateTime> starts = new ArrayList<>();
         Optional<WorkingHours.Interval> hours = schedule.hoursOn(branch, date);
         if (hours.isEmpty()) {
@@ -141,9 +136,9 @@ public class BookingService {
 
     @Transactional
     public Booking book(BookCommand c) {
-        Branch branch = catalogue.branch(c.branchCode());
-        ServiceCategory category = catalogue.servedCategory(branch, c.categoryCode());
-        ZonedDateTime start = parseDateTime(c.slotStart()).atZoneSameInstant(branch.zone());
+        BranchReference branch = branches.branch(c.branchCode());
+        CategoryReference category = branches.servedCategory(branch, c.categoryCode());
+        ZonedDateTime start = c.slotStart().atZoneSameInstant(branch.zone());
         ZonedDateTime now = schedule.now(branch);
         if (!start.isAfter(now)) {
             throw invalid("booking-in-past", "slotStart", "The slot is in the past",
@@ -243,8 +238,8 @@ public class BookingService {
         if (b.status != Booking.Status.ACTIVE) {
             throw notActive();
         }
-        Branch branch = catalogue.branch(b.branchCode);
-        ServiceCategory category = catalogue.category(b.categoryCode);
+        BranchReference branch = branches.branch(b.branchCode);
+        CategoryReference category = branches.category(b.categoryCode);
         Instant now = clock.instant();
         Instant opens = b.slotStart.minus(config.booking().checkInEarly());
         if (now.isBefore(opens)) {
@@ -264,7 +259,7 @@ public class BookingService {
         return new CheckIn(b, tickets.state(t), late);
     }
 
-    private static Ticket.Channel ordinaryChannel(ServiceCategory category) {
+    private static Ticket.Channel ordinaryChannel(CategoryReference category) {
         return category.kind == ServiceCategory.Kind.REMOTE_VIDEO ? Ticket.Channel.REMOTE_VIDEO : Ticket.Channel.MOBILE;
     }
 
@@ -283,19 +278,6 @@ public class BookingService {
                     Text.of("Жазылу " + config.booking().horizon().toDays() + " күн алдын ала ғана ашық",
                             "Запись открыта только на " + config.booking().horizon().toDays() + " дней вперёд"));
         }
-    }
-
-    static LocalDate parseDate(String text) {
-        return Inputs.date("date", text);
-    }
-
-    static OffsetDateTime parseDateTime(String text) {
-        OffsetDateTime t = Inputs.dateTime("slotStart", text);
-        if (t == null) {
-            throw invalid("missing-slot-start", "slotStart", "slotStart is required",
-                    Text.of("Жазылу уақытын көрсетіңіз", "Укажите время записи"));
-        }
-        return t;
     }
 
     static ProblemException invalid(String code, String field, String detail, Text message) {

@@ -13,15 +13,16 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.panache.common.Sort;
 import kz.gfc.kit.problem.ProblemException;
 import kz.gfc.kit.problem.Text;
 
 /**
  * R3 applied to a branch: its {@link WorkingHours} in its own time zone with the working
  * calendar read from {@code calendar_day}, so an edited calendar takes effect without a release.
+ * The calendar's one home: read here on every use (never kept in memory), edited here by admins.
  */
 @ApplicationScoped
 public class BranchSchedule {
@@ -29,14 +30,17 @@ public class BranchSchedule {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
 
-    public ZonedDateTime now(Branch branch) {
+    public BranchSchedule(Clock clock) {
+        this.clock = clock;
+    }
+
+    public ZonedDateTime now(BranchReference branch) {
         return Instant.now(clock).atZone(branch.zone());
     }
 
-    public LocalDate today(Branch branch) {
+    public LocalDate today(BranchReference branch) {
         return now(branch).toLocalDate();
     }
 
@@ -50,27 +54,27 @@ public class BranchSchedule {
         return days::get;
     }
 
-    public Optional<WorkingHours.Interval> hoursOn(Branch branch, LocalDate date) {
+    public Optional<WorkingHours.Interval> hoursOn(BranchReference branch, LocalDate date) {
         return WorkingHours.on(branch.scheduleKind, date, calendar(date, date).apply(date));
     }
 
-    public boolean isOpen(Branch branch, ZonedDateTime at) {
+    public boolean isOpen(BranchReference branch, ZonedDateTime at) {
         return WorkingHours.isOpen(branch.scheduleKind, at, calendar(at.toLocalDate(), at.toLocalDate()));
     }
 
-    public Optional<ZonedDateTime> nextOpening(Branch branch, ZonedDateTime from) {
+    public Optional<ZonedDateTime> nextOpening(BranchReference branch, ZonedDateTime from) {
         return WorkingHours.nextOpening(branch.scheduleKind, from,
                 calendar(from.toLocalDate(), from.toLocalDate().plusDays(45)));
     }
 
     /** Throws R3's 409 when the branch is closed at {@code at}, saying when it opens next (kk/ru). */
-    public void requireOpen(Branch branch, ZonedDateTime at) {
+    public void requireOpen(BranchReference branch, ZonedDateTime at) {
         if (!isOpen(branch, at)) {
             throw closed(branch, at);
         }
     }
 
-    private ProblemException closed(Branch branch, ZonedDateTime at) {
+    private ProblemException closed(BranchReference branch, ZonedDateTime at) {
         Optional<ZonedDateTime> next = nextOpening(branch, at);
         String detail = "Branch " + branch.code + " does not work at " + at.toOffsetDateTime()
                 + next.map(n -> "; it opens at " + n.toOffsetDateTime()).orElse("");
@@ -83,7 +87,7 @@ public class BranchSchedule {
      * Walk-in and app tickets stop {@code stopBefore} ahead of closing, so nobody takes a ticket
      * that cannot be served today; R3's 409 when closed. Booked visits are not held to it.
      */
-    public void requireTicketIssue(Branch branch, ZonedDateTime at, java.time.Duration stopBefore) {
+    public void requireTicketIssue(BranchReference branch, ZonedDateTime at, java.time.Duration stopBefore) {
         // one read of the calendar for both questions: this runs on every ticket issued
         LocalDate day = at.toLocalDate();
         Function<LocalDate, CalendarDay.Kind> calendar = calendar(day, day);
@@ -111,6 +115,35 @@ public class BranchSchedule {
                                 + closesAt));
         nextOpening(branch, closing).ifPresent(n -> stopped.with("opensAt", n.toOffsetDateTime().toString()));
         throw stopped;
+    }
+
+    /** The days of one year that differ from the ordinary week. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CalendarDay> year(int year) {
+        return CalendarDay.list("day >= ?1 and day < ?2", Sort.by("day"), LocalDate.of(year, 1, 1),
+                LocalDate.of(year + 1, 1, 1));
+    }
+
+    @Transactional
+    public CalendarDay putDay(LocalDate day, CalendarDay.Kind kind, String nameKk, String nameRu) {
+        CalendarDay d = CalendarDay.findById(day);
+        boolean created = d == null;
+        if (created) {
+            d = new CalendarDay();
+            d.day = day;
+        }
+        d.kind = kind;
+        d.nameKk = nameKk;
+        d.nameRu = nameRu;
+        if (created) {
+            d.persist();
+        }
+        return d;
+    }
+
+    @Transactional
+    public boolean deleteDay(LocalDate day) {
+        return CalendarDay.deleteById(day);
     }
 
     static Text closedMessage(Optional<ZonedDateTime> next) {

@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -21,11 +19,10 @@ import kz.gfc.queue.events.TicketCompleted;
 import kz.gfc.queue.events.TicketIssued;
 import kz.gfc.queue.events.TicketNoShow;
 import kz.gfc.queue.domain.Actor;
-import kz.gfc.queue.domain.Inputs;
 import kz.gfc.queue.domain.QueueConfig;
-import kz.gfc.queue.domain.branch.Branch;
-import kz.gfc.queue.domain.branch.Catalogue;
-import kz.gfc.queue.domain.branch.ServiceCategory;
+import kz.gfc.queue.domain.branch.BranchReference;
+import kz.gfc.queue.domain.branch.Branches;
+import kz.gfc.queue.domain.branch.CategoryReference;
 import kz.gfc.queue.domain.window.ServiceWindow;
 
 /**
@@ -40,31 +37,29 @@ public class LiveQueueService {
     /** Paper tickets older than this are not reconciled any more: statistics for that period are closed. */
     static final Duration MAX_AGE = Duration.ofDays(7);
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final Branches branches;
+    private final TicketService tickets;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final TicketQueue queue;
+    private final QueueConfig config;
 
-    @Inject
-    Catalogue catalogue;
-
-    @Inject
-    TicketService tickets;
-
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    TicketQueue queue;
-
-    @Inject
-    QueueConfig config;
+    public LiveQueueService(EntityManager em, Branches branches, TicketService tickets, Outbox outbox, Clock clock,
+            TicketQueue queue, QueueConfig config) {
+        this.em = em;
+        this.branches = branches;
+        this.tickets = tickets;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.queue = queue;
+        this.config = config;
+    }
 
     public enum Outcome { COMPLETED, NO_SHOW }
 
-    public record LiveTicket(String handNumber, String category, String issuedAt, String calledAt,
-            String completedAt, Integer windowNumber, Outcome outcome) {
+    public record LiveTicket(String handNumber, String category, Instant issuedAt, Instant calledAt,
+            Instant completedAt, Integer windowNumber, Outcome outcome) {
     }
 
     public record Posted(TicketState ticket, boolean created) {
@@ -72,13 +67,13 @@ public class LiveQueueService {
 
     @Transactional
     public Posted post(String branchCode, LiveTicket l, Actor actor) {
-        Branch branch = catalogue.branch(branchCode);
+        BranchReference branch = branches.branch(branchCode);
         actor.requireWorksAt(branch.code);
-        ServiceCategory category = catalogue.servedCategory(branch, l.category());
+        CategoryReference category = branches.servedCategory(branch, l.category());
         Instant now = clock.instant();
-        Instant issued = toInstant(Inputs.dateTime("issuedAt", l.issuedAt()));
-        Instant called = toInstant(Inputs.dateTime("calledAt", l.calledAt()));
-        Instant completed = toInstant(Inputs.dateTime("completedAt", l.completedAt()));
+        Instant issued = l.issuedAt();
+        Instant called = l.calledAt();
+        Instant completed = l.completedAt();
         validate(now, issued, called, completed, l.outcome());
         ServiceWindow window = null;
         if (l.windowNumber() != null) {
@@ -141,10 +136,6 @@ public class LiveQueueService {
         outbox.publish(t.status == TicketStatus.COMPLETED ? TicketCompleted.of(t, window == null ? null : window.number)
                 : TicketNoShow.of(t));
         return new Posted(tickets.state(t), true);
-    }
-
-    private static Instant toInstant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
     }
 
     private static void validate(Instant now, Instant issued, Instant called, Instant completed, Outcome outcome) {

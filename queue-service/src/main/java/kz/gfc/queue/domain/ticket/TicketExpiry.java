@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -26,11 +25,13 @@ public class TicketExpiry {
 
     static final int BATCH = 500;
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final Outbox outbox;
 
-    @Inject
-    Outbox outbox;
+    public TicketExpiry(Clock clock, Outbox outbox) {
+        this.clock = clock;
+        this.outbox = outbox;
+    }
 
     /** Expires one batch per branch of tickets from days before the branch's today; returns how many. */
     @Transactional

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import kz.gfc.queue.domain.window.CallOrder;
@@ -24,8 +23,11 @@ public class TicketQueue {
     /** A ticket is "booking due" when it came from a checked-in booking whose slot has begun. */
     private static final String DUE = "(slot_start IS NOT NULL AND slot_start <= :now)";
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+
+    public TicketQueue(EntityManager em) {
+        this.em = em;
+    }
 
     /**
      * Takes and locks the head of a pool for a window. {@code SKIP LOCKED}: a ticket another

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -26,8 +25,10 @@ import kz.gfc.queue.domain.Actor;
 import kz.gfc.queue.domain.QueueConfig;
 import kz.gfc.queue.domain.booking.Booking;
 import kz.gfc.queue.domain.branch.Branch;
+import kz.gfc.queue.domain.branch.BranchReference;
 import kz.gfc.queue.domain.branch.BranchSchedule;
-import kz.gfc.queue.domain.branch.Catalogue;
+import kz.gfc.queue.domain.branch.Branches;
+import kz.gfc.queue.domain.branch.CategoryReference;
 import kz.gfc.queue.domain.branch.ServiceCategory;
 import kz.gfc.queue.domain.window.ServiceWindow;
 
@@ -35,32 +36,29 @@ import kz.gfc.queue.domain.window.ServiceWindow;
 @ApplicationScoped
 public class TicketService {
 
-    @Inject
-    Catalogue catalogue;
+    private final Branches branches;
+    private final BranchSchedule schedule;
+    private final TicketQueue queue;
+    private final Outbox outbox;
+    private final Pseudonymizer pseudonymizer;
+    private final QueueConfig config;
+    private final Clock clock;
+    private final PriorityCheck priorityCheck;
+    private final EntityManager em;
 
-    @Inject
-    BranchSchedule schedule;
-
-    @Inject
-    TicketQueue queue;
-
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    Pseudonymizer pseudonymizer;
-
-    @Inject
-    QueueConfig config;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    PriorityCheck priorityCheck;
-
-    @Inject
-    EntityManager em;
+    public TicketService(Branches branches, BranchSchedule schedule, TicketQueue queue, Outbox outbox,
+            Pseudonymizer pseudonymizer, QueueConfig config, Clock clock, PriorityCheck priorityCheck,
+            EntityManager em) {
+        this.branches = branches;
+        this.schedule = schedule;
+        this.queue = queue;
+        this.outbox = outbox;
+        this.pseudonymizer = pseudonymizer;
+        this.config = config;
+        this.clock = clock;
+        this.priorityCheck = priorityCheck;
+        this.em = em;
+    }
 
     public record IssueCommand(String branchCode, String categoryCode, Ticket.Channel channel, Language language,
             PriorityReason priority, Iin iin, String ownerId, boolean selfService) {
@@ -68,8 +66,8 @@ public class TicketService {
 
     @Transactional
     public TicketState issue(IssueCommand c) {
-        Branch branch = catalogue.branch(c.branchCode());
-        ServiceCategory category = catalogue.servedCategory(branch, c.categoryCode());
+        BranchReference branch = branches.branch(c.branchCode());
+        CategoryReference category = branches.servedCategory(branch, c.categoryCode());
         if (c.channel() == Ticket.Channel.BOOKING) {
             throw ProblemException.unprocessable("booking-channel", "Booking tickets come from a booking's check-in",
                     Text.of("Жазылу бойынша талон жазылуды растау арқылы беріледі",
@@ -118,10 +116,10 @@ public class TicketService {
      * hours (a walk-in also the stop before closing; a booked visit only the hours).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Ticket issueIn(Branch branch, ServiceCategory category, Ticket.Channel channel, Language language,
+    public Ticket issueIn(BranchReference branch, CategoryReference category, Ticket.Channel channel, Language language,
             PriorityReason priority, PriorityStatus ground, String applicantPseudonym, String ownerId, UUID bookingId,
             Instant slotStart) {
-        if (branch.mode == Branch.Mode.LIVE) {
+        if (branches.mode(branch.code) == Branch.Mode.LIVE) {
             throw ProblemException.conflict("branch-live-queue",
                     "Branch " + branch.code + " works with the live queue now; electronic tickets are not issued",
                     Text.of("Техникалық ақауға байланысты филиал қазір тірі кезекпен жұмыс істейді. "
@@ -183,7 +181,7 @@ public class TicketService {
      * A citizen's account holds at most so many waiting tickets a day, serialised per account so
      * parallel requests cannot all pass the count. Staff issuing for walk-ins are not capped.
      */
-    private void requireUnderTicketCap(Branch branch, String ownerId) {
+    private void requireUnderTicketCap(BranchReference branch, String ownerId) {
         em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:key))) l")
                 .setParameter("key", "tickets-of:" + ownerId).getSingleResult();
         LocalDate day = schedule.now(branch).toLocalDate();
@@ -264,8 +262,8 @@ public class TicketService {
     /** The ticket as its holder sees it: position and wait band while waiting, the window while called. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public TicketState state(Ticket t) {
-        Branch branch = catalogue.branch(t.branchCode);
-        ServiceCategory category = catalogue.category(t.categoryCode);
+        BranchReference branch = branches.branch(t.branchCode);
+        CategoryReference category = branches.category(t.categoryCode);
         Integer position = null;
         WaitEstimate estimate = null;
         if (t.status == TicketStatus.WAITING) {
@@ -281,7 +279,7 @@ public class TicketService {
                 Math.max(0, config.maxPostpones() - t.postpones));
     }
 
-    WaitEstimate estimate(Branch branch, ServiceCategory category, int peopleAhead) {
+    WaitEstimate estimate(BranchReference branch, CategoryReference category, int peopleAhead) {
         ZonedDateTime now = schedule.now(branch);
         ServiceTimeStats times = queue.serviceTimes(branch.code, category.code, now);
         TicketQueue.Staffing staffing = queue.staffing(branch.code, category.code);

@@ -13,9 +13,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import kz.gfc.kit.problem.ProblemException;
 
 /**
  * A workplace (терезе / окно). While an operator is signed in, their full name and position
@@ -58,6 +60,15 @@ public class ServiceWindow extends PanacheEntityBase {
     @CollectionTable(name = "window_category", joinColumns = @JoinColumn(name = "window_id"))
     @Column(name = "category_code")
     public Set<String> categories = new HashSet<>();
+
+    /** A window in service, locked for the rest of the transaction; a retired one is gone (404). */
+    public static ServiceWindow lockInService(long id) {
+        ServiceWindow w = findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (w == null || w.retiredAt != null) {
+            throw ProblemException.notFound("window", id);
+        }
+        return w;
+    }
 
     public boolean staffed() {
         return operatorId != null;

@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import kz.gfc.queue.domain.branch.Branch;
+import kz.gfc.queue.domain.branch.BranchReference;
 import kz.gfc.queue.domain.branch.BranchSchedule;
-import kz.gfc.queue.domain.branch.Catalogue;
+import kz.gfc.queue.domain.branch.Branches;
 
 /**
  * What a supervisor watches on the floor, per category of their branch today: who waits and
@@ -33,20 +33,20 @@ public class SupervisorView {
     }
 
     private final EntityManager em;
-    private final Catalogue catalogue;
+    private final Branches branches;
     private final BranchSchedule schedule;
     private final Clock clock;
 
-    SupervisorView(EntityManager em, Catalogue catalogue, BranchSchedule schedule, Clock clock) {
+    SupervisorView(EntityManager em, Branches branches, BranchSchedule schedule, Clock clock) {
         this.em = em;
-        this.catalogue = catalogue;
+        this.branches = branches;
         this.schedule = schedule;
         this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Floor floor(String branchCode) {
-        Branch branch = catalogue.branch(branchCode);
+        BranchReference branch = branches.branch(branchCode);
         LocalDate day = schedule.today(branch);
         Instant now = clock.instant();
         Map<String, long[]> tickets = new TreeMap<>();

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -24,9 +23,9 @@ import kz.gfc.queue.events.TicketNoShow;
 import kz.gfc.queue.events.TicketTransferred;
 import kz.gfc.queue.domain.Actor;
 import kz.gfc.queue.domain.QueueConfig;
-import kz.gfc.queue.domain.branch.Branch;
+import kz.gfc.queue.domain.branch.BranchReference;
 import kz.gfc.queue.domain.branch.BranchSchedule;
-import kz.gfc.queue.domain.branch.Catalogue;
+import kz.gfc.queue.domain.branch.Branches;
 import kz.gfc.queue.domain.branch.ServiceCategory;
 import kz.gfc.queue.domain.ticket.Ticket;
 import kz.gfc.queue.domain.ticket.TicketQueue;
@@ -41,32 +40,28 @@ import kz.gfc.queue.domain.ticket.TicketStatus;
 @ApplicationScoped
 public class WindowService {
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final Branches branches;
+    private final BranchSchedule schedule;
+    private final TicketQueue queue;
+    private final TicketService tickets;
+    private final Outbox outbox;
+    private final QueueConfig config;
+    private final Clock clock;
+    private final Event<BoardCall> board;
 
-    @Inject
-    Catalogue catalogue;
-
-    @Inject
-    BranchSchedule schedule;
-
-    @Inject
-    TicketQueue queue;
-
-    @Inject
-    TicketService tickets;
-
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    QueueConfig config;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Event<BoardCall> board;
+    public WindowService(EntityManager em, Branches branches, BranchSchedule schedule, TicketQueue queue,
+            TicketService tickets, Outbox outbox, QueueConfig config, Clock clock, Event<BoardCall> board) {
+        this.em = em;
+        this.branches = branches;
+        this.schedule = schedule;
+        this.queue = queue;
+        this.tickets = tickets;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+        this.board = board;
+    }
 
     /** What call-next hands the operator: the ticket, the rule that chose it, the video room if remote. */
     public record Call(TicketState ticket, CallOrder.Rule rule, String roomReference) {
@@ -74,7 +69,7 @@ public class WindowService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ServiceWindow> windows(String branchCode) {
-        catalogue.branch(branchCode);
+        branches.branch(branchCode);
         return ServiceWindow.list("branchCode = ?1 and retiredAt is null order by number", branchCode);
     }
 
@@ -91,7 +86,7 @@ public class WindowService {
     /** R6 nameplate: the operator's full name and position are shown with every call from this window. */
     @Transactional
     public ServiceWindow signIn(long windowId, Actor actor, String fullName, String position) {
-        ServiceWindow w = catalogue.lockWindow(windowId);
+        ServiceWindow w = ServiceWindow.lockInService(windowId);
         actor.requireWorksAt(w.branchCode);
         String operatorId = actor.id();
         if (w.operatorId != null && !w.operatorId.equals(operatorId)) {
@@ -124,7 +119,7 @@ public class WindowService {
 
     @Transactional
     public ServiceWindow signOut(long windowId, Actor actor) {
-        ServiceWindow w = catalogue.lockWindow(windowId);
+        ServiceWindow w = ServiceWindow.lockInService(windowId);
         if (w.operatorId == null) {
             return w;
         }
@@ -151,7 +146,7 @@ public class WindowService {
     @Transactional
     public Optional<Call> callNext(long windowId, Actor actor) {
         ServiceWindow w = readyToCall(windowId, actor);
-        Branch branch = catalogue.branch(w.branchCode);
+        BranchReference branch = branches.branch(w.branchCode);
         Instant now = clock.instant();
         if (w.categories.isEmpty()) {
             return Optional.empty();
@@ -173,7 +168,7 @@ public class WindowService {
     @Transactional
     public Call callByNumber(long windowId, String number, String reason, Actor actor) {
         ServiceWindow w = readyToCall(windowId, actor);
-        Branch branch = catalogue.branch(w.branchCode);
+        BranchReference branch = branches.branch(w.branchCode);
         Ticket t = Ticket.<Ticket>find("branchCode = ?1 and serviceDay = ?2 and number = ?3", branch.code,
                 schedule.today(branch), number).firstResultOptional()
                 .flatMap(found -> queue.lock(found.id))
@@ -193,7 +188,7 @@ public class WindowService {
     /** A break: the window calls nobody and is not counted as staffed in wait bands until it resumes. */
     @Transactional
     public ServiceWindow pause(long windowId, String reason, Actor actor) {
-        ServiceWindow w = catalogue.lockWindow(windowId);
+        ServiceWindow w = ServiceWindow.lockInService(windowId);
         requireAtWindow(w, actor);
         if (queue.activeAt(w.id).isPresent()) {
             throw windowBusy(w);
@@ -207,7 +202,7 @@ public class WindowService {
 
     @Transactional
     public ServiceWindow resume(long windowId, Actor actor) {
-        ServiceWindow w = catalogue.lockWindow(windowId);
+        ServiceWindow w = ServiceWindow.lockInService(windowId);
         requireAtWindow(w, actor);
         w.pausedAt = null;
         w.pauseReason = null;
@@ -216,7 +211,7 @@ public class WindowService {
 
     /** The window locked, the actor at it, nobody at it already, not on a break. */
     private ServiceWindow readyToCall(long windowId, Actor actor) {
-        ServiceWindow w = catalogue.lockWindow(windowId);
+        ServiceWindow w = ServiceWindow.lockInService(windowId);
         requireAtWindow(w, actor);
         if (queue.activeAt(w.id).isPresent()) {
             throw windowBusy(w);
@@ -242,7 +237,7 @@ public class WindowService {
         d.persist();
         w.priorityStreak = CallOrder.streakAfter(rule, w.priorityStreak);
         t.call(w.id, w.operatorId, now);
-        if (catalogue.category(t.categoryCode).kind == ServiceCategory.Kind.REMOTE_VIDEO && t.roomReference == null) {
+        if (branches.category(t.categoryCode).kind == ServiceCategory.Kind.REMOTE_VIDEO && t.roomReference == null) {
             // R12: one room for both sides, unguessable so only the two of them can join
             t.roomReference = config.videoRoomBase() + UUID.randomUUID();
         }
@@ -292,7 +287,7 @@ public class WindowService {
             throw illegal();
         }
         Instant now = clock.instant();
-        queue.recordServed(t.branchCode, t.categoryCode, t.startedAt.atZone(catalogue.branch(t.branchCode).zone()),
+        queue.recordServed(t.branchCode, t.categoryCode, t.startedAt.atZone(branches.branch(t.branchCode).zone()),
                 Duration.between(t.startedAt, now).toSeconds() / 60.0, config.waitEstimate().smoothing());
         if (t.finishAt(now, applicationId)) {
             outbox.publish(TicketCompleted.of(t, w.number));
@@ -326,7 +321,7 @@ public class WindowService {
     @Transactional
     public TicketState reinstate(UUID ticketId, Actor actor) {
         Ticket t = lockTicket(ticketId);
-        Branch branch = catalogue.branch(t.branchCode);
+        BranchReference branch = branches.branch(t.branchCode);
         if (t.status != TicketStatus.NO_SHOW) {
             throw illegal();
         }
@@ -362,8 +357,8 @@ public class WindowService {
                             "Укажите услугу или окно, куда перенаправить"),
                     new Problem.FieldError("category", "or windowId is required"));
         }
-        Branch branch = catalogue.branch(t.branchCode);
-        String toCategory = c.category() == null ? t.categoryCode : catalogue.servedCategory(branch, c.category()).code;
+        BranchReference branch = branches.branch(t.branchCode);
+        String toCategory = c.category() == null ? t.categoryCode : branches.servedCategory(branch, c.category()).code;
         ServiceWindow to = null;
         if (c.windowId() != null) {
             to = ServiceWindow.findById(c.windowId());
@@ -394,7 +389,7 @@ public class WindowService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CallDecision> decisions(String branchCode, java.time.LocalDate day) {
-        Branch b = catalogue.branch(branchCode);
+        BranchReference b = branches.branch(branchCode);
         Instant from = day.atStartOfDay(b.zone()).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(b.zone()).toInstant();
         return CallDecision.list("branchCode = ?1 and decidedAt >= ?2 and decidedAt < ?3 order by id", branchCode, from, to);

@@ -1,5 +1,6 @@
-package kz.gfc.queue.domain;
+package kz.gfc.queue.api;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -11,7 +12,7 @@ import kz.gfc.kit.problem.Text;
 
 /**
  * Dates and times from requests are read here rather than by Jackson, so a malformed one is
- * a 422 naming the field (as the issue asks), not a generic malformed-JSON 400.
+ * a 422 naming the field, not a generic malformed-JSON 400; the domain gets them parsed.
  */
 public final class Inputs {
 
@@ -79,6 +80,12 @@ public final class Inputs {
         }
         throw invalid(field, field + " must be an ISO date-time with an offset between " + FIRST_YEAR + " and " + LAST_YEAR
                 + ", e.g. 2026-03-10T10:30:00+05:00", Text.of("Уақыт дұрыс көрсетілмеген", "Время указано неверно"));
+    }
+
+    /** {@link #dateTime} as an instant; null stays null. */
+    public static Instant instant(String field, String text) {
+        OffsetDateTime at = dateTime(field, text);
+        return at == null ? null : at.toInstant();
     }
 
     static ProblemException invalid(String field, String detail, Text message) {
