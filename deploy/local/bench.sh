@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# Ticket-issue throughput of a running stack (deploy/local/up.sh), measured from outside the
-# service's process with ApacheBench and a real Keycloak token: requests/s, p50/p99 and the
-# service's RSS. Prints figures, asserts nothing.
-#   deploy/local/bench.sh [requests] [concurrency]     default 2000 8
+# Ticket-issue and ticket-poll throughput of a running stack (deploy/local/up.sh), measured from
+# outside the service's process with ApacheBench and a real Keycloak token: requests/s, p50/p99,
+# each as a share of what this machine's PostgreSQL does alone in the same run (pgbench: one
+# single-row INSERT per transaction, same concurrency), and the service's RSS. Prints figures,
+# asserts nothing.
+#   deploy/local/bench.sh [requests] [concurrency]     default 3000 8
 # It issues walk-in tickets as the realm's kiosk account bench-kiosk at branch BENCH (staff
 # issuing for walk-ins are not capped as a citizen's account is), whose time zone it sets so
 # "now" is about noon there: the figures do not depend on the hour (R3 refuses tickets outside
 # working hours, and they stop 15 minutes before closing).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-N=${1:-2000}
+N=${1:-3000}
 C=${2:-8}
 REALM=http://127.0.0.1:$GFC_KEYCLOAK_PORT/realms/gfc
 command -v ab >/dev/null || apt_install apache2-utils
+command -v pgbench >/dev/null || apt_install postgresql-client
 
 token() { # user
   curl -sf -d grant_type=password -d client_id=gfc-operator-ui -d "username=$1" -d password=demo \
@@ -36,25 +39,50 @@ if [ "$code" = 409 ]; then # made by an earlier run: move it to the zone where i
 fi
 [ "$code" = 201 ] || [ "$code" = 200 ] || die "could not make branch $branch ($code)"
 
-body=$(mktemp); out=$(mktemp); trap 'rm -f "$body" "$out"' EXIT
-printf '{"category":"INTAKE","channel":"WALK_IN","language":"ru"}' >"$body"
-probe=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:8081/api/v1/branches/$branch/tickets" \
-  -H "Authorization: Bearer $kiosk" -H 'Content-Type: application/json' --data-binary "@$body")
-[ "$probe" = 201 ] || die "a ticket at $branch ($zone) was refused: $probe (a holiday or weekend there?)"
+# Each run starts with BENCH's line empty, as at the start of a day: a line tens of thousands
+# deep, left by earlier runs, is no branch's day (the busiest issue a few hundred tickets), and
+# each ticket's place in line is counted over it.
+PGPASSWORD=gfc psql -h 127.0.0.1 -p "$GFC_PG_PORT" -U gfc -qAt "$GFC_DB" \
+  -c "UPDATE queue.ticket SET status = 'CANCELLED' WHERE branch_code = '$branch' AND status = 'WAITING'" >/dev/null
 
-run() { # label url
-  ab -q -l -n "$N" -c "$C" -p "$body" -T application/json -H "Authorization: Bearer $kiosk" "$2" >"$out" 2>&1 \
+body=$(mktemp); out=$(mktemp); sql=$(mktemp); trap 'rm -f "$body" "$out" "$sql"' EXIT
+printf '{"category":"INTAKE","channel":"WALK_IN","language":"ru"}' >"$body"
+ticket=$(curl -s -X POST "http://127.0.0.1:8081/api/v1/branches/$branch/tickets" \
+  -H "Authorization: Bearer $kiosk" -H 'Content-Type: application/json' --data-binary "@$body" \
+  | sed -nE 's/.*"id":"([0-9a-f-]{36})".*/\1/p')
+[ -n "$ticket" ] || die "a ticket at $branch ($zone) was refused (a holiday or weekend there?)"
+
+# The machine's own limit, measured now: PostgreSQL alone committing one single-row insert per
+# transaction at the same concurrency, on a scratch table dropped afterwards.
+pg() { PGPASSWORD=gfc psql -h 127.0.0.1 -p "$GFC_PG_PORT" -U gfc -qAt "$GFC_DB" -c "$1"; }
+pg "CREATE TABLE IF NOT EXISTS public.bench_insert (id BIGSERIAL PRIMARY KEY, payload TEXT NOT NULL, at TIMESTAMPTZ NOT NULL DEFAULT now())"
+printf "INSERT INTO public.bench_insert (payload) VALUES ('ticket-sized row of about one hundred bytes, like a queue ticket: branch, category, number, state');\n" >"$sql"
+tps=$(PGPASSWORD=gfc pgbench -n -h 127.0.0.1 -p "$GFC_PG_PORT" -U gfc -c "$C" -j 2 -T 10 -f "$sql" "$GFC_DB" 2>&1 \
+  | awk '/^tps = / {print $3}')
+pg "DROP TABLE public.bench_insert"
+[ -n "$tps" ] || die "pgbench printed no tps"
+
+run() { # label method url [quiet]
+  local post=()
+  [ "$2" = POST ] && post=(-p "$body" -T application/json)
+  ab -q -l -n "$N" -c "$C" "${post[@]}" -H "Authorization: Bearer $kiosk" "$3" >"$out" 2>&1 \
     || { cat "$out"; die "ab failed"; }
+  [ "${4:-}" = quiet ] && return 0
   local rps p50 p99 failed non2xx
   rps=$(awk '/Requests per second/ {print $4}' "$out")
   p50=$(awk '$1 == "50%" {print $2}' "$out"); p99=$(awk '$1 == "99%" {print $2}' "$out")
   failed=$(awk '/Failed requests/ {print $3}' "$out"); non2xx=$(awk '/Non-2xx responses/ {print $3}' "$out")
-  printf '%-34s %7s req/s   p50 %4s ms   p99 %5s ms   failed %s, non-2xx %s\n' "$1" "$rps" "$p50" "$p99" "$failed" "${non2xx:-0}"
+  printf '%-40s %7s req/s  %5s of pgbench   p50 %4s ms   p99 %5s ms   failed %s, non-2xx %s\n' "$1" "$rps" \
+    "$(awk -v a="$rps" -v b="$tps" 'BEGIN {printf "%.3f", a / b}')" "$p50" "$p99" "$failed" "${non2xx:-0}"
 }
 
-echo "=== ticket issue, $N requests, concurrency $C, bench-kiosk's Keycloak token, branch $branch ($zone) ==="
-run "queue-service :8081 directly" "http://127.0.0.1:8081/api/v1/branches/$branch/tickets"
-run "through the gateway :$GFC_GATEWAY_PORT" "http://127.0.0.1:$GFC_GATEWAY_PORT/api/v1/branches/$branch/tickets"
+gw=http://127.0.0.1:$GFC_GATEWAY_PORT
+echo "=== $N requests each, concurrency $C, bench-kiosk's Keycloak token, branch $branch ($zone) ==="
+printf '%-40s %7.0f tps   (one single-row INSERT per transaction, %s clients)\n' "pgbench, the machine's own limit" "$tps" "$C"
+run "warm-up (not counted)" POST "$gw/api/v1/branches/$branch/tickets" quiet
+run "ticket issue through the gateway" POST "$gw/api/v1/branches/$branch/tickets"
+run "ticket poll through the gateway" GET "$gw/api/v1/tickets/$ticket"
+run "ticket issue, queue-service directly" POST "http://127.0.0.1:8081/api/v1/branches/$branch/tickets"
 pid=$(cat "$GFC_STATE_DIR/pids/queue-service.pid" 2>/dev/null || true)
 [ -n "$pid" ] && echo "queue-service RSS: $(awk '/VmRSS/ {print $2, $3}' "/proc/$pid/status")"
-echo "cores: $(nproc); PostgreSQL, Kafka, Keycloak, the gateway, ab and all six services share them"
+echo "cores: $(nproc); load average $(cut -d' ' -f1-3 /proc/loadavg); PostgreSQL, Kafka, Keycloak, the gateway, ab and all six services share them"
