@@ -3,11 +3,15 @@ package kz.gfc.consent.api;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,14 +25,23 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import kz.gfc.consent.domain.Consent;
 import kz.gfc.consent.domain.ConsentCheck;
 import kz.gfc.consent.domain.ConsentService;
 import kz.gfc.consent.infra.ArtefactSigner;
+import kz.gfc.kit.eds.CanonicalJson;
 import kz.gfc.kit.problem.Problem;
+import kz.gfc.kit.problem.ProblemException;
+import kz.gfc.kit.problem.Text;
 import kz.gfc.kit.web.Roles;
 
 @Path("/api/v1/consents")
@@ -41,9 +54,13 @@ public class ConsentResource {
     private final Artefacts artefacts;
     private final ArtefactSigner signer;
     private final Accessors accessors;
+    private final ObjectMapper json;
+    private final Validator validator;
 
     public ConsentResource(ConsentService consents, ConsentCheck check, Artefacts artefacts, ArtefactSigner signer,
-            Accessors accessors) {
+            Accessors accessors, ObjectMapper json, Validator validator) {
+        this.json = json;
+        this.validator = validator;
         this.consents = consents;
         this.check = check;
         this.artefacts = artefacts;
@@ -78,6 +95,45 @@ public class ConsentResource {
     public Response grant(@Valid @NotNull Terms.NewConsent body) {
         artefacts.ready();
         Consent c = consents.grantInApp(accessors.citizen(), body.terms(), accessors.current());
+        return Response.created(URI.create("/api/v1/consents/" + c.id)).entity(artefacts.granted(c)).build();
+    }
+
+    @POST
+    @Path("/in-person")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "grantConsentInPerson",
+            summary = "At the window the subject signs the consent with their own EDS; the operator submits it (channel IN_PERSON_EDS)",
+            description = "`subject` is the subject's IIN (in the body, never a URL). `signature` is the subject's detached CMS"
+                    + " (base64) over the RFC 8785 canonical JSON of this body without `signature`, made with their НУЦ РК"
+                    + " SIGN certificate whose SERIALNUMBER is IIN<subject>. The consent's evidence names the certificate"
+                    + " (serial, issuer, signing time). Refusals (422, nothing stored): signature-missing, signature-malformed,"
+                    + " signature-invalid, certificate-untrusted, certificate-expired, certificate-not-for-signing,"
+                    + " signer-not-subject, validation.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Terms.InPerson.class)))
+    @APIResponse(responseCode = "201", description = "The consent, ACTIVE, and its signed artefact",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.Granted.class)))
+    @APIResponse(responseCode = "400", description = "Not JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid IIN or terms; the signature missing, malformed or not over"
+            + " this body; the certificate untrusted, expired, not a signing key, or not the subject's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "No trusted certification authority is configured",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response grantInPerson(JsonNode body) throws JsonProcessingException {
+        if (!(body instanceof ObjectNode object)) {
+            throw ProblemException.unprocessable("validation", "the body is a JSON object",
+                    Text.of("Сұрау денесі JSON нысаны болуы керек", "Тело запроса должно быть объектом JSON"));
+        }
+        Terms.InPerson form = json.treeToValue(object, Terms.InPerson.class);
+        Set<ConstraintViolation<Terms.InPerson>> violations = validator.validate(form);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        artefacts.ready();
+        // what the subject signed is the body as sent, not the DTO: members the DTO drops stay signed
+        Consent c = consents.grantInPerson(form.subject(), form.terms(), CanonicalJson.unsigned(object), form.signature(),
+                accessors.current());
         return Response.created(URI.create("/api/v1/consents/" + c.id)).entity(artefacts.granted(c)).build();
     }
 
