@@ -73,13 +73,21 @@ public class ConsentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPERATOR, Roles.PROVIDER, Roles.SERVICE})
     @Operation(operationId = "checkConsent", summary = "May the recipient use this scope of the subject's data for this service now? "
-            + "Reads the database every time; an allowed check is written to the subject's access log")
+            + "Reads the database every time; an allowed check is written to the subject's access log",
+            description = "Refused (`allowed: false`, with `reason`) when no active consent covers the recipient, scope and"
+                    + " service (NO_ACTIVE_CONSENT), or when the consent carries a fetch limit and the recipient has used it"
+                    + " `fetchLimit` times in the current `fetchPeriod` (FETCH_LIMIT_REACHED, with `limitResetsAt`). Periods"
+                    + " are calendar periods in Asia/Almaty time: DAY from 00:00 to 00:00, MONTH from the 1st at 00:00, YEAR"
+                    + " from 1 January at 00:00. Every allowed check counts as one use; exactly `fetchLimit` checks are"
+                    + " allowed per period however many arrive at once.")
+    @APIResponse(responseCode = "200", description = "Allowed (and logged), or refused with the reason",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CheckResult.class)))
     @APIResponse(responseCode = "422", description = "Invalid IIN or malformed field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Views.CheckResult check(@Valid @NotNull Terms.Check body) {
         ConsentCheck.Decision d = check.check(body.subject(), body.recipient(), body.scope(), body.purpose(),
                 accessors.current());
-        return new Views.CheckResult(d.allowed(), d.consentId(), d.validUntil());
+        return new Views.CheckResult(d.allowed(), d.consentId(), d.validUntil(), d.reason(), d.limitResetsAt());
     }
 
     @POST

@@ -37,6 +37,8 @@ final class Terms {
             LocalDate dataTo,
             @Pattern(regexp = "^P[0-9YMWD]{1,18}$") String retention,
             @Min(1) @Max(10_000) Integer fetchLimit,
+            @Schema(description = "With fetchLimit: at most fetchLimit allowed checks per calendar DAY, MONTH or YEAR"
+                    + " in Asia/Almaty time (a day starts at 00:00 Almaty, a month on its 1st, a year on 1 January)")
             @Pattern(regexp = "^(DAY|MONTH|YEAR)$") String fetchPeriod,
             @Pattern(regexp = "^(kk|ru)$") String language) {
 
@@ -58,6 +60,8 @@ final class Terms {
             LocalDate dataTo,
             @Pattern(regexp = "^P[0-9YMWD]{1,18}$") String retention,
             @Min(1) @Max(10_000) Integer fetchLimit,
+            @Schema(description = "With fetchLimit: at most fetchLimit allowed checks per calendar DAY, MONTH or YEAR"
+                    + " in Asia/Almaty time (a day starts at 00:00 Almaty, a month on its 1st, a year on 1 January)")
             @Pattern(regexp = "^(DAY|MONTH|YEAR)$") String fetchPeriod,
             @Pattern(regexp = "^(kk|ru)$") String language) {
 
@@ -82,6 +86,8 @@ final class Terms {
             LocalDate dataTo,
             @Pattern(regexp = "^P[0-9YMWD]{1,18}$") String retention,
             @Min(1) @Max(10_000) Integer fetchLimit,
+            @Schema(description = "With fetchLimit: at most fetchLimit allowed checks per calendar DAY, MONTH or YEAR"
+                    + " in Asia/Almaty time (a day starts at 00:00 Almaty, a month on its 1st, a year on 1 January)")
             @Pattern(regexp = "^(DAY|MONTH|YEAR)$") String fetchPeriod,
             @Pattern(regexp = "^(kk|ru)$") String language,
             @Schema(description = "Base64 of a detached CMS SignedData by the subject's НУЦ SIGN certificate over the"
