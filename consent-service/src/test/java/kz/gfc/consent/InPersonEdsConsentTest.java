@@ -53,7 +53,7 @@ import kz.gfc.kit.testing.TestPki.Spec;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
-class InPersonEdsConsentTest {
+class InPersonEdsConsentTest extends PinnedClock {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PATH = "/api/v1/consents/in-person";
@@ -168,6 +168,45 @@ class InPersonEdsConsentTest {
         assertRefused(iin, submit(body, relative.sign(signed(body))), "signer-not-subject");
         Holder operator = TestPki.shared().ca.operator(SyntheticIins.random().value());
         assertRefused(iin, submit(body, operator.sign(signed(body))), "signer-not-subject");
+    }
+
+    @Test
+    void R7_aSignatureGivesOneConsentOnlySoAKeptSignedBodyCannotRestoreARevokedConsent() {
+        Iin iin = SyntheticIins.random();
+        Holder subject = TestPki.shared().ca.citizen(iin.value());
+        Map<String, Object> body = body(iin);
+        String signature = subject.sign(signed(body));
+        String consentId = submit(body, signature).then().statusCode(201).extract().path("consent.id");
+        as(citizen(iin)).post("/api/v1/consents/" + consentId + "/revoke").then().statusCode(200);
+
+        Response replay = submit(body, signature);
+        replay.then().statusCode(422).contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("https://gfc.kz/problems/signature-used"));
+        as(citizen(iin)).get("/api/v1/consents").then().statusCode(200).body("$", hasSize(1))
+                .body("[0].status", equalTo("REVOKED"));
+        assertThat(allowed(iin, "MVD", "PERSONAL_DATA", "ID_CARD")).isFalse();
+
+        // signing the same terms again is a new consent; RSA PKCS#1 v1.5 is deterministic and the signing
+        // time counts whole seconds, so a signing within the same second would be this very signature
+        try {
+            Thread.sleep(1_100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        submit(body, subject.sign(signed(body))).then().statusCode(201);
+        assertThat(allowed(iin, "MVD", "PERSONAL_DATA", "ID_CARD")).isTrue();
+    }
+
+    @Test
+    void R7_aSignatureMadeLongerAgoThanTheWindowAllowsGivesNoConsent() {
+        Iin iin = SyntheticIins.random();
+        Holder subject = TestPki.shared().ca.citizen(iin.value());
+        Map<String, Object> body = body(iin);
+        String signature = subject.sign(signed(body));
+        clock.pin(Instant.now().plus(Duration.ofMinutes(16)));
+        assertRefused(iin, submit(body, signature), "signature-stale");
+        clock.pin(Instant.now().minus(Duration.ofMinutes(10)));
+        assertRefused(iin, submit(body, signature), "signature-stale");
     }
 
     @Test

@@ -115,16 +115,18 @@ public class ConsentResource {
             description = "`subject` is the subject's IIN (in the body, never a URL). `signature` is the subject's detached CMS"
                     + " (base64) over the RFC 8785 canonical JSON of this body without `signature`, made with their НУЦ РК"
                     + " SIGN certificate whose SERIALNUMBER is IIN<subject>. The consent's evidence names the certificate"
-                    + " (serial, issuer, signing time). Refusals (422, nothing stored): signature-missing, signature-malformed,"
-                    + " signature-invalid, certificate-untrusted, certificate-expired, certificate-not-for-signing,"
-                    + " signer-not-subject, validation.")
+                    + " (serial, issuer, signing time). The signing time must lie within the last 15 minutes"
+                    + " (`gfc.consent.signature-max-age`) and each signature gives one consent only. Refusals (422, nothing"
+                    + " stored): signature-missing, signature-malformed, signature-invalid, certificate-untrusted,"
+                    + " certificate-expired, certificate-not-for-signing, signer-not-subject, signature-stale, signature-used,"
+                    + " validation.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Terms.InPerson.class)))
     @APIResponse(responseCode = "201", description = "The consent, ACTIVE, and its signed artefact",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.Granted.class)))
     @APIResponse(responseCode = "400", description = "Not JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid IIN or terms; the signature missing, malformed or not over"
-            + " this body; the certificate untrusted, expired, not a signing key, or not the subject's",
+    @APIResponse(responseCode = "422", description = "Invalid IIN or terms; the signature missing, malformed, not over"
+            + " this body, too old or used already; the certificate untrusted, expired, not a signing key, or not the subject's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "No trusted certification authority is configured",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -49,6 +49,15 @@ public class ConsentService {
             "Келісімге оның субъектісі өз ЭЦҚ-сымен қол қоюы тиіс",
             "Согласие должно быть подписано ЭЦП самого субъекта данных");
 
+    private static final Text SIGNATURE_USED = Text.of(
+            "Бұл қолтаңба бойынша келісім бұрын берілген: субъект қайта қол қоюы тиіс",
+            "По этой подписи согласие уже оформлено: субъект должен подписать заново");
+    private static final Text SIGNATURE_STALE = Text.of(
+            "Қолтаңба тым ерте қойылған немесе қол қою уақыты көрсетілмеген: субъект қайта қол қоюы тиіс",
+            "Подпись поставлена слишком давно или без времени подписания: субъект должен подписать заново");
+    /** A signer's desktop clock may run a little ahead of the server's. */
+    private static final java.time.Duration SIGNING_CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+
     private final ConsentConfig config;
     private final OneTimeCodes codes;
     private final IinCipher cipher;
@@ -164,20 +173,37 @@ public class ConsentService {
             throw CmsSignatures.refuse("signer-not-subject",
                     "The certificate's SERIALNUMBER is not the IIN of the consent's subject", NOT_SUBJECT);
         }
+        fresh(signer, now);
+        if (Consent.count("signatureId", signer.signatureId()) > 0) {
+            throw CmsSignatures.refuse("signature-used", "This signature has given a consent already", SIGNATURE_USED);
+        }
         Map<String, Object> facts = new java.util.TreeMap<>();
         facts.put("certificateSerial", signer.serialNumber());
         facts.put("certificateIssuer", signer.issuer());
         facts.put("signingTime", signer.signingTime() == null ? "unstated" : signer.signingTime().toString());
         facts.put("signedContentSha256", ConsentText.hash(signedContent));
+        facts.put("signatureId", signer.signatureId());
         facts.put("operator", by.subject());
         facts.put("organisation", by.organisation());
         facts.put("textVersion", ConsentText.VERSION);
         Consent c = Consent.grant(terms, cipher.encrypt(subject, Consent.IIN_PURPOSE), pseudonyms.pseudonym(subject),
                 ConsentChannel.IN_PERSON_EDS, config.legalBasis(),
                 ConsentText.hash(ConsentText.statement(terms, scopeNames(terms))), by.subject(), evidence(facts), now);
+        // the unique index on it settles two submissions of one signature at the same moment
+        c.signatureId = signer.signatureId();
         c.persist();
         outbox.publish(c.granted());
         return c;
+    }
+
+    /** Signed at the window just now: a signing time stated, not older than the allowed age, not ahead of the clock. */
+    private void fresh(SignerCertificate signer, Instant now) {
+        Instant signed = signer.signingTime();
+        if (signed == null || signed.isBefore(now.minus(config.signatureMaxAge()))
+                || signed.isAfter(now.plus(SIGNING_CLOCK_SKEW))) {
+            throw CmsSignatures.refuse("signature-stale", "The signature states no signing time within the last "
+                    + config.signatureMaxAge().toMinutes() + " minutes", SIGNATURE_STALE);
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

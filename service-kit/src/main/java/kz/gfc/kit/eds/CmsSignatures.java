@@ -115,7 +115,7 @@ public class CmsSignatures {
         checkValidity(certificate);
         checkChain(certificate, cms);
         checkKeyUsage(certificate);
-        return new SignerCertificate(certificate, signingTime(signer));
+        return new SignerCertificate(certificate, signingTime(signer), sha256(signer.getSignature()));
     }
 
     private static byte[] decode(String base64) {
@@ -249,6 +249,14 @@ public class CmsSignatures {
         } catch (RuntimeException e) {
             // the signature was verified over this attribute, so an odd encoding is the signer's quirk, not an attack
             return null;
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
 

@@ -20,8 +20,10 @@ import kz.gfc.kit.iin.InvalidIinException;
  * НУЦ role) and to name the certificate in its evidence.
  *
  * @param signingTime the signed signingTime attribute, the signer's own claim; null when absent
+ * @param signatureId SHA-256 (hex) of the signer's signature value: the same act of signing
+ *        presented twice has the same id, a new signing over the same content another one
  */
-public record SignerCertificate(X509Certificate certificate, Instant signingTime) {
+public record SignerCertificate(X509Certificate certificate, Instant signingTime, String signatureId) {
 
     /** extendedKeyUsage role of an individual's certificate in НУЦ РК's profile. */
     public static final String INDIVIDUAL_ROLE_OID = "1.2.398.3.3.4.1.1";
