@@ -38,6 +38,7 @@ import kz.gfc.consent.domain.Consent;
 import kz.gfc.consent.domain.ConsentCheck;
 import kz.gfc.consent.domain.ConsentService;
 import kz.gfc.consent.infra.ArtefactSigner;
+import kz.gfc.kit.audit.RecordedBy;
 import kz.gfc.kit.eds.CanonicalJson;
 import kz.gfc.kit.problem.Problem;
 import kz.gfc.kit.problem.ProblemException;
@@ -72,6 +73,7 @@ public class ConsentResource {
     @Path("/check")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPERATOR, Roles.PROVIDER, Roles.SERVICE})
+    @RecordedBy("access_log")
     @Operation(operationId = "checkConsent", summary = "May the recipient use this scope of the subject's data for this service now? "
             + "Reads the database every time; an allowed check is written to the subject's access log",
             description = "Refused (`allowed: false`, with `reason`) when no active consent covers the recipient, scope and"

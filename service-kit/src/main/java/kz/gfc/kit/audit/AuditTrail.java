@@ -90,7 +90,7 @@ public class AuditTrail {
     /** Notes what the request is, for a draft written by a transaction that commits during it. */
     @ServerRequestFilter
     public void begin(ContainerRequestContext request, ResourceInfo resource, RoutingContext ctx) {
-        if (!auditable(request)) {
+        if (!auditable(request) || recordedElsewhere(resource)) {
             return;
         }
         String path = request.getUriInfo().getPath();
@@ -132,6 +132,15 @@ public class AuditTrail {
         String method = request.getMethod();
         return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method))
                 && request.getUriInfo().getPath().startsWith("/api/") && identity != null && !identity.isAnonymous();
+    }
+
+    private static boolean recordedElsewhere(ResourceInfo resource) {
+        try {
+            return resource != null && resource.getResourceMethod() != null
+                    && resource.getResourceMethod().isAnnotationPresent(RecordedBy.class);
+        } catch (RuntimeException e) {
+            return false; // no resource matched
+        }
     }
 
     private static String action(String method, String path, ResourceInfo resource) {
@@ -194,6 +203,9 @@ public class AuditTrail {
         }
         String path = request.getUriInfo().getPath();
         int status = response.getStatus();
+        if (status < 400 && recordedElsewhere(resource)) {
+            return;
+        }
         boolean scoped = Arc.container().requestContext().isActive();
         UUID draft = scoped ? scope.settle() : null;
         String auditId = scoped && scope.auditId() != null ? scope.auditId() : UUID.randomUUID().toString();
@@ -202,15 +214,27 @@ public class AuditTrail {
                 // a retry answered from the Idempotency-Key store changed nothing, and says so
                 response.getHeaders().containsKey(IdempotencyKeys.REPLAYED) ? "REPLAYED" : outcome(status), status,
                 CorrelationIds.of(ctx), CorrelationIds.clientAddress(ctx));
+        write(event, draft);
+    }
+
+    /**
+     * Completes the draft the action's transaction wrote, or writes the line afresh. A draft is
+     * normally completed in memory: the relay sends the finished line in its place, so an
+     * audited action costs no second transaction. Only a line without a draft (a refusal that
+     * committed nothing) or a relay that cannot take more needs a transaction, off the event loop.
+     */
+    protected void write(AuditRecorded event, UUID draft) {
+        if (draft != null && outbox.completeLater(draft, event)) {
+            return;
+        }
         if (Context.isOnEventLoopThread()) {
-            Infrastructure.getDefaultWorkerPool().execute(() -> write(event, draft));
+            Infrastructure.getDefaultWorkerPool().execute(() -> writeInTransaction(event, draft));
         } else {
-            write(event, draft);
+            writeInTransaction(event, draft);
         }
     }
 
-    /** Completes the draft the action's transaction wrote (publishes the line, withdraws the draft), or writes the line afresh. */
-    protected void write(AuditRecorded event, UUID draft) {
+    private void writeInTransaction(AuditRecorded event, UUID draft) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 Outbox.Release r = draft == null ? Outbox.Release.MISSING : outbox.release(draft, event);

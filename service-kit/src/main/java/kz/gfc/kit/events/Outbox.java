@@ -160,6 +160,17 @@ public class Outbox {
         }
     }
 
+    /**
+     * Completes a held draft without a transaction: the relay sends the finished event in the
+     * draft's place (same id) on its next pass and stamps the row sent. Returns false when this
+     * instance cannot take it (it does not relay, or holds too many already): then call
+     * {@link #release} in a transaction. Should the instance die first, the draft goes out as
+     * it is when its hold ends, exactly as if the response had never come.
+     */
+    public boolean completeLater(UUID draft, DomainEvent finished) {
+        return relay.complete(draft, finished.eventType(), finished.aggregateId(), serialise(finished.eventType(), finished));
+    }
+
     private String serialise(String type, Object data) {
         try {
             return json.writeValueAsString(data);

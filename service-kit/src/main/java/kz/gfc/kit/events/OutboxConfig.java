@@ -46,6 +46,14 @@ public interface OutboxConfig {
     int parkAfter();
 
     /**
+     * How many completed drafts ({@link Outbox#completeLater}) the relay keeps in memory for
+     * its next pass. Beyond that (the broker away for long) a completion is written to the
+     * outbox in a transaction of its own, as before: memory stays bounded whatever happens.
+     */
+    @WithDefault("20000")
+    int maxPendingCompletions();
+
+    /**
      * Kafka producer settings for the relay only, on top of the service's {@code kafka.*}
      * client configuration (e.g. {@code gfc.outbox.producer.compression.type=zstd}). What the
      * relay's guarantees rest on (acks, idempotence, serializers, timeouts) cannot be changed.

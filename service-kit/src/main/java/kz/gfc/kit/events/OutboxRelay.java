@@ -16,12 +16,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -109,6 +111,13 @@ public class OutboxRelay {
     private volatile Producer<String, byte[]> producer;
     private volatile Map<String, Object> producerProperties;
     private Instant lastCleanup = Instant.EPOCH;
+    /**
+     * Held drafts whose completion is known, by the draft row's id: the next pass sends the
+     * completed event in the draft's place, under the draft's id, and stamps the row sent. A
+     * completion costs no transaction of its own; lost with the instance, it leaves the draft,
+     * which goes out as it is when its hold ends — what a crash before completing did anyway.
+     */
+    private final Map<String, Completion> completions = new ConcurrentHashMap<>();
 
     /**
      * @param kafkaClientConfig every {@code kafka.*} property of the service (and {@code KAFKA_*}
@@ -165,10 +174,31 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
             }
         }
+        if (!completions.isEmpty() && !paused) {
+            try {
+                pass(); // the completions known here would otherwise wait out their drafts' hold
+            } catch (Exception e) {
+                LOG.warnf("outbox relay: %d completed drafts not sent at shutdown; their drafts go out when their hold ends: %s",
+                        completions.size(), e.toString());
+            }
+        }
         Producer<String, byte[]> p = producer;
         if (p != null) {
             p.close(Duration.ofSeconds(5));
         }
+    }
+
+    /**
+     * Takes the completion of a held draft (see {@link Outbox#completeLater}); false when this
+     * instance does not relay or already holds as many as it may, and the caller must write it.
+     */
+    boolean complete(UUID draft, String type, String subject, String payload) {
+        if (!running || completions.size() >= config.maxPendingCompletions()) {
+            return false;
+        }
+        completions.put(draft.toString(), new Completion(type, subject, payload, Instant.now()));
+        wake();
+        return true;
     }
 
     /** Called after a commit that wrote outbox rows. */
@@ -267,6 +297,7 @@ public class OutboxRelay {
                 throw e;
             }
         }
+        pass.settled().forEach(completions::remove);
         if (pass.parked() > 0) {
             sampleBacklog(true);
         }
@@ -284,6 +315,7 @@ public class OutboxRelay {
                 return Pass.BUSY; // another instance of this service is relaying right now
             }
         }
+        String[] completed = completions.keySet().toArray(String[]::new);
         List<Row> rows = new ArrayList<>();
         // A parked row holds back the later rows of its (topic, key); the lookup runs on the
         // small partial index of parked rows. The rows read are locked until this pass ends, so
@@ -292,24 +324,28 @@ public class OutboxRelay {
                 SELECT seq, id, topic, msg_key, type, source, subject, occurred_at, correlation_id, payload
                 FROM outbox o
                 WHERE sent_at IS NULL AND parked_at IS NULL AND discarded_at IS NULL
-                  AND (held_until IS NULL OR held_until <= now())
+                  AND (held_until IS NULL OR held_until <= now() OR id = ANY (?::uuid[]))
                   AND NOT EXISTS (SELECT 1 FROM outbox p
                                   WHERE p.parked_at IS NOT NULL AND p.sent_at IS NULL AND p.discarded_at IS NULL
                                     AND p.topic = o.topic AND p.msg_key = o.msg_key AND p.seq < o.seq)
                 ORDER BY seq LIMIT ?
                 FOR UPDATE OF o SKIP LOCKED""")) {
-            ps.setInt(1, config.batchSize());
+            ps.setArray(1, c.createArrayOf("varchar", completed));
+            ps.setInt(2, config.batchSize());
             try (ResultSet r = ps.executeQuery()) {
                 while (r.next()) {
-                    rows.add(new Row(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                    Row row = new Row(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                             r.getString(6), r.getString(7), r.getTimestamp(8).toInstant(), r.getString(9),
-                            r.getString(10)));
+                            r.getString(10));
+                    Completion done = completions.get(row.id());
+                    rows.add(done == null ? row : row.completedBy(done));
                 }
             }
         }
+        List<String> settled = settleStrays(c, completed, rows);
         if (rows.isEmpty()) {
             cleanupSent(c);
-            return Pass.IDLE;
+            return settled.isEmpty() ? Pass.IDLE : new Pass(false, 0, 0, null, settled);
         }
 
         Producer<String, byte[]> p = producer();
@@ -359,6 +395,12 @@ public class OutboxRelay {
                 ps.setArray(1, c.createArrayOf("bigint", acknowledged.toArray()));
                 ps.executeUpdate();
             }
+            Set<Long> acked = new HashSet<>(acknowledged);
+            for (Sending s : sendings) {
+                if (s.row().completed() && acked.contains(s.row().seq())) {
+                    settled.add(s.row().id());
+                }
+            }
         }
 
         // The broker took other rows meanwhile, or the error names this very record: the
@@ -381,7 +423,76 @@ public class OutboxRelay {
             down = new BrokerUnavailableException(unexplained.size() + " of " + sendings.size()
                     + " records not acknowledged, none was", unexplained.get(0).error());
         }
-        return new Pass(false, acknowledged.size(), parkedNow, down);
+        return new Pass(false, acknowledged.size(), parkedNow, down, settled);
+    }
+
+    /**
+     * Completions whose draft this pass did not read and will never read as a draft: it was
+     * sent as it was (its hold ran out before the response came) — then the completion follows
+     * as a row of its own, new id, as {@link Outbox#release} does — or it is gone (its
+     * transaction rolled back after all, or it was discarded). Only completions older than a
+     * second are looked at: a younger one is normally just behind a full batch.
+     */
+    private List<String> settleStrays(Connection c, String[] completed, List<Row> read) throws SQLException {
+        List<String> settled = new ArrayList<>();
+        if (completed.length == 0) {
+            return settled;
+        }
+        Instant cutoff = Instant.now().minusSeconds(1);
+        Set<String> inPass = new HashSet<>();
+        read.forEach(r -> inPass.add(r.id()));
+        List<String> stray = new ArrayList<>();
+        for (String id : completed) {
+            Completion done = completions.get(id);
+            if (done != null && !inPass.contains(id) && done.at().isBefore(cutoff)) {
+                stray.add(id);
+            }
+        }
+        if (stray.isEmpty()) {
+            return settled;
+        }
+        Map<String, String> state = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id::varchar, CASE WHEN sent_at IS NOT NULL OR discarded_at IS NOT NULL THEN 'gone' ELSE 'waiting' END,
+                       topic, msg_key, source, correlation_id
+                FROM outbox WHERE id = ANY (?::uuid[])""")) {
+            ps.setArray(1, c.createArrayOf("varchar", stray.toArray()));
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    String id = r.getString(1);
+                    if ("gone".equals(r.getString(2))) {
+                        Completion done = completions.get(id);
+                        insertCompletion(c, r.getString(3), r.getString(4), r.getString(5), r.getString(6), done);
+                        settled.add(id);
+                    }
+                    state.put(id, r.getString(2));
+                }
+            }
+        }
+        for (String id : stray) {
+            if (!state.containsKey(id)) {
+                settled.add(id); // its draft never committed: there is nothing to complete
+            }
+        }
+        return settled;
+    }
+
+    private void insertCompletion(Connection c, String topic, String key, String source, String correlationId,
+            Completion done) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO outbox (id, topic, msg_key, type, source, subject, occurred_at, correlation_id, payload)
+                VALUES (?, ?, ?, ?, ?, ?, now(), ?, ?)""")) {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setString(2, topic);
+            ps.setString(3, key);
+            ps.setString(4, done.type());
+            ps.setString(5, source);
+            ps.setString(6, done.subject());
+            ps.setString(7, correlationId);
+            ps.setString(8, done.payload());
+            ps.executeUpdate();
+        }
+        wake();
     }
 
     /** Counts a failure against the row and parks it at the limit; true when it was parked now. */
@@ -538,9 +649,13 @@ public class OutboxRelay {
     }
 
     /** What one pass did: the lock was taken by another instance, or rows were sent and refused. */
-    private record Pass(boolean lockBusy, int sent, int parked, BrokerUnavailableException brokerDown) {
-        static final Pass BUSY = new Pass(true, 0, 0, null);
-        static final Pass IDLE = new Pass(false, 0, 0, null);
+    /** {@code settled}: completions done with once the pass commits (sent in their draft's place, or moot). */
+    private record Pass(boolean lockBusy, int sent, int parked, BrokerUnavailableException brokerDown, List<String> settled) {
+        static final Pass BUSY = new Pass(true, 0, 0, null, List.of());
+        static final Pass IDLE = new Pass(false, 0, 0, null, List.of());
+    }
+
+    private record Completion(String type, String subject, String payload, Instant at) {
     }
 
     private record Sending(Row row, Future<RecordMetadata> ack) {
@@ -557,7 +672,17 @@ public class OutboxRelay {
     }
 
     private record Row(long seq, String id, String topic, String key, String type, String source, String subject,
-            Instant time, String correlationId, String payload) {
+            Instant time, String correlationId, String payload, boolean completed) {
+
+        Row(long seq, String id, String topic, String key, String type, String source, String subject, Instant time,
+                String correlationId, String payload) {
+            this(seq, id, topic, key, type, source, subject, time, correlationId, payload, false);
+        }
+
+        /** The draft's row carrying its completed event: same id, key and topic, the finished content. */
+        Row completedBy(Completion done) {
+            return new Row(seq, id, topic, key, done.type(), source, done.subject(), time, correlationId, done.payload(), true);
+        }
 
         /** Events of one key must reach the topic in seq order. */
         String orderKey() {
