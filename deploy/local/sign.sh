@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Signs an application as a demo operator's desktop signer (NCALayer) would, and prints the
-# base64 detached CMS (PKCS#7) for the application's "signature" member:
-#   deploy/local/sign.sh <payload.json> <operator1|supervisor1>
-# What is signed is the payload's RFC 8785 canonical JSON without its top-level "signature"
-# member, the bytes intake-service verifies. Certificates come from pki.sh (run it first).
+# Signs a payload as a demo user's desktop signer (NCALayer) would, and prints the base64
+# detached CMS (PKCS#7) for its "signature" member:
+#   deploy/local/sign.sh <payload.json> <operator1|supervisor1|citizen1>
+# An operator signs an application (intake-service); citizen1 signs a consent at the window
+# (consent-service, POST /api/v1/consents/in-person). What is signed is the payload's RFC 8785
+# canonical JSON without its top-level "signature" member, the bytes the service verifies.
+# Certificates come from pki.sh (run it first).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-[ $# -eq 2 ] || { echo "usage: $0 <payload.json> <operator1|supervisor1>" >&2; exit 2; }
+[ $# -eq 2 ] || { echo "usage: $0 <payload.json> <operator1|supervisor1|citizen1>" >&2; exit 2; }
 payload=$1 user=$2
 PKI="$GFC_STATE_DIR/pki"
 [ -f "$payload" ] || die "no such payload file: $payload"

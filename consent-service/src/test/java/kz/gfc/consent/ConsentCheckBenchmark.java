@@ -195,14 +195,17 @@ class ConsentCheckBenchmark {
     private double pgbench(String pseudonym, int clients) throws Exception {
         Path script = Files.createTempFile("consent-check", ".sql");
         Files.writeString(script, """
-                WITH hit AS (SELECT c.id, c.valid_until, c.subject_pseudonym, c.recipient, c.purpose FROM consent c
+                WITH hit AS (SELECT c.id, c.valid_until, c.subject_pseudonym, c.recipient, c.purpose, c.fetch_limit,
+                  c.fetch_period FROM consent c
                   JOIN consent_scope_grant g ON g.consent_id = c.id AND g.scope = 'PERSONAL_DATA'
                   WHERE c.subject_pseudonym = '%s' AND c.recipient = 'MVD' AND c.purpose = 'ID_CARD'
-                    AND c.status = 'ACTIVE' AND c.valid_until > now() ORDER BY c.valid_until DESC LIMIT 1),
+                    AND c.status = 'ACTIVE' AND c.valid_until > now()
+                  ORDER BY c.fetch_limit IS NULL DESC, c.valid_until DESC LIMIT 1),
                 logged AS (INSERT INTO access_log (consent_id, subject_pseudonym, recipient, scope, purpose, organisation,
                   accessor, operator_name, accessed_at) SELECT id, subject_pseudonym, recipient, 'PERSONAL_DATA', purpose,
-                  'MVD', 'pgbench', NULL, now() FROM hit RETURNING consent_id)
-                SELECT hit.id, hit.valid_until FROM hit JOIN logged ON logged.consent_id = hit.id;
+                  'MVD', 'pgbench', NULL, now() FROM hit WHERE hit.fetch_limit IS NULL RETURNING consent_id)
+                SELECT hit.id, hit.valid_until, hit.fetch_limit, hit.fetch_period
+                FROM hit LEFT JOIN logged ON logged.consent_id = hit.id;
                 """.formatted(pseudonym).replace('\n', ' ') + "\n");
         // jdbc:postgresql://host:port/db?currentSchema=consent&...
         URI u = URI.create(jdbcUrl.substring("jdbc:".length()));

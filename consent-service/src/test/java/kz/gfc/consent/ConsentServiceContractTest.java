@@ -8,6 +8,7 @@ import kz.gfc.kit.testing.ServiceContract;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -54,5 +55,30 @@ class ConsentServiceContractTest extends ServiceContract {
                 .body("paths.'/api/v1/consents/check'.post.responses", hasKey("422"))
                 .body("paths.'/api/v1/consent-requests/{id}/confirm'.post.responses", hasKey("422"))
                 .body("paths.'/api/v1/consents'.post.responses.'201'.content", not(anyOf(nullValue(), empty())));
+    }
+
+    @Test
+    void openApiDocumentsTheConsentSignedAtTheWindowWithItsBodyAndRefusals() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/consents/in-person'.post.security[0]", hasKey("bearer"))
+                .body("paths.'/api/v1/consents/in-person'.post.requestBody.content", not(anyOf(nullValue(), empty())))
+                .body("paths.'/api/v1/consents/in-person'.post.responses.'201'.content", not(anyOf(nullValue(), empty())))
+                .body("paths.'/api/v1/consents/in-person'.post.responses", hasKey("422"))
+                .body("paths.'/api/v1/consents/in-person'.post.responses", hasKey("503"))
+                .body("components.schemas.InPerson.properties", hasKey("signature"));
+    }
+
+    @Test
+    void openApiSaysWhyACheckIsRefusedAndThatFetchPeriodsAreAlmatyCalendarPeriods() {
+        io.restassured.path.json.JsonPath doc = given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/consents/check'.post.description", containsString("Asia/Almaty"))
+                .body("components.schemas.NewConsent.properties.fetchPeriod.description", containsString("Asia/Almaty"))
+                .extract().jsonPath();
+        String ref = doc.getString("paths.'/api/v1/consents/check'.post.responses.'200'.content.'application/json'.schema.'$ref'");
+        org.assertj.core.api.Assertions.assertThat(ref).as("the check's 200 names its schema").isNotNull();
+        java.util.Map<String, Object> result = doc.getMap("components.schemas.'" + ref.substring(ref.lastIndexOf('/') + 1)
+                + "'.properties");
+        org.assertj.core.api.Assertions.assertThat(result).containsKeys("allowed", "consentId", "validUntil", "reason",
+                "limitResetsAt");
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.response.Response;
-import kz.gfc.intake.signature.TestPki;
+import kz.gfc.kit.testing.TestPki;
 import kz.gfc.kit.iin.Iin;
 import kz.gfc.kit.iin.SyntheticIins;
 import kz.gfc.kit.testing.ServiceContract;

@@ -3,11 +3,15 @@ package kz.gfc.consent.api;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,15 +25,24 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import kz.gfc.consent.domain.Consent;
 import kz.gfc.consent.domain.ConsentCheck;
 import kz.gfc.consent.domain.ConsentService;
 import kz.gfc.consent.infra.ArtefactSigner;
 import kz.gfc.kit.audit.RecordedBy;
+import kz.gfc.kit.eds.CanonicalJson;
 import kz.gfc.kit.problem.Problem;
+import kz.gfc.kit.problem.ProblemException;
+import kz.gfc.kit.problem.Text;
 import kz.gfc.kit.web.Roles;
 
 @Path("/api/v1/consents")
@@ -42,9 +55,13 @@ public class ConsentResource {
     private final Artefacts artefacts;
     private final ArtefactSigner signer;
     private final Accessors accessors;
+    private final ObjectMapper json;
+    private final Validator validator;
 
     public ConsentResource(ConsentService consents, ConsentCheck check, Artefacts artefacts, ArtefactSigner signer,
-            Accessors accessors) {
+            Accessors accessors, ObjectMapper json, Validator validator) {
+        this.json = json;
+        this.validator = validator;
         this.consents = consents;
         this.check = check;
         this.artefacts = artefacts;
@@ -58,13 +75,21 @@ public class ConsentResource {
     @RolesAllowed({Roles.OPERATOR, Roles.PROVIDER, Roles.SERVICE})
     @RecordedBy("access_log")
     @Operation(operationId = "checkConsent", summary = "May the recipient use this scope of the subject's data for this service now? "
-            + "Reads the database every time; an allowed check is written to the subject's access log")
+            + "Reads the database every time; an allowed check is written to the subject's access log",
+            description = "Refused (`allowed: false`, with `reason`) when no active consent covers the recipient, scope and"
+                    + " service (NO_ACTIVE_CONSENT), or when the consent carries a fetch limit and the recipient has used it"
+                    + " `fetchLimit` times in the current `fetchPeriod` (FETCH_LIMIT_REACHED, with `limitResetsAt`). Periods"
+                    + " are calendar periods in Asia/Almaty time: DAY from 00:00 to 00:00, MONTH from the 1st at 00:00, YEAR"
+                    + " from 1 January at 00:00. Every allowed check counts as one use; exactly `fetchLimit` checks are"
+                    + " allowed per period however many arrive at once.")
+    @APIResponse(responseCode = "200", description = "Allowed (and logged), or refused with the reason",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CheckResult.class)))
     @APIResponse(responseCode = "422", description = "Invalid IIN or malformed field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Views.CheckResult check(@Valid @NotNull Terms.Check body) {
         ConsentCheck.Decision d = check.check(body.subject(), body.recipient(), body.scope(), body.purpose(),
                 accessors.current());
-        return new Views.CheckResult(d.allowed(), d.consentId(), d.validUntil());
+        return new Views.CheckResult(d.allowed(), d.consentId(), d.validUntil(), d.reason(), d.limitResetsAt());
     }
 
     @POST
@@ -80,6 +105,47 @@ public class ConsentResource {
     public Response grant(@Valid @NotNull Terms.NewConsent body) {
         artefacts.ready();
         Consent c = consents.grantInApp(accessors.citizen(), body.terms(), accessors.current());
+        return Response.created(URI.create("/api/v1/consents/" + c.id)).entity(artefacts.granted(c)).build();
+    }
+
+    @POST
+    @Path("/in-person")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "grantConsentInPerson",
+            summary = "At the window the subject signs the consent with their own EDS; the operator submits it (channel IN_PERSON_EDS)",
+            description = "`subject` is the subject's IIN (in the body, never a URL). `signature` is the subject's detached CMS"
+                    + " (base64) over the RFC 8785 canonical JSON of this body without `signature`, made with their НУЦ РК"
+                    + " SIGN certificate whose SERIALNUMBER is IIN<subject>. The consent's evidence names the certificate"
+                    + " (serial, issuer, signing time). The signing time must lie within the last 15 minutes"
+                    + " (`gfc.consent.signature-max-age`) and each signature gives one consent only. Refusals (422, nothing"
+                    + " stored): signature-missing, signature-malformed, signature-invalid, certificate-untrusted,"
+                    + " certificate-expired, certificate-not-for-signing, signer-not-subject, signature-stale, signature-used,"
+                    + " validation.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Terms.InPerson.class)))
+    @APIResponse(responseCode = "201", description = "The consent, ACTIVE, and its signed artefact",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.Granted.class)))
+    @APIResponse(responseCode = "400", description = "Not JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid IIN or terms; the signature missing, malformed, not over"
+            + " this body, too old or used already; the certificate untrusted, expired, not a signing key, or not the subject's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "No trusted certification authority is configured",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response grantInPerson(JsonNode body) throws JsonProcessingException {
+        if (!(body instanceof ObjectNode object)) {
+            throw ProblemException.unprocessable("validation", "the body is a JSON object",
+                    Text.of("Сұрау денесі JSON нысаны болуы керек", "Тело запроса должно быть объектом JSON"));
+        }
+        Terms.InPerson form = json.treeToValue(object, Terms.InPerson.class);
+        Set<ConstraintViolation<Terms.InPerson>> violations = validator.validate(form);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        artefacts.ready();
+        // what the subject signed is the body as sent, not the DTO: members the DTO drops stay signed
+        Consent c = consents.grantInPerson(form.subject(), form.terms(), CanonicalJson.unsigned(object), form.signature(),
+                accessors.current());
         return Response.created(URI.create("/api/v1/consents/" + c.id)).entity(artefacts.granted(c)).build();
     }
 

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import kz.gfc.consent.domain.ConsentTerms;
 import kz.gfc.kit.iin.Iin;
 
@@ -35,6 +37,8 @@ final class Terms {
             LocalDate dataTo,
             @Pattern(regexp = "^P[0-9YMWD]{1,18}$") String retention,
             @Min(1) @Max(10_000) Integer fetchLimit,
+            @Schema(description = "With fetchLimit: at most fetchLimit allowed checks per calendar DAY, MONTH or YEAR"
+                    + " in Asia/Almaty time (a day starts at 00:00 Almaty, a month on its 1st, a year on 1 January)")
             @Pattern(regexp = "^(DAY|MONTH|YEAR)$") String fetchPeriod,
             @Pattern(regexp = "^(kk|ru)$") String language) {
 
@@ -56,8 +60,38 @@ final class Terms {
             LocalDate dataTo,
             @Pattern(regexp = "^P[0-9YMWD]{1,18}$") String retention,
             @Min(1) @Max(10_000) Integer fetchLimit,
+            @Schema(description = "With fetchLimit: at most fetchLimit allowed checks per calendar DAY, MONTH or YEAR"
+                    + " in Asia/Almaty time (a day starts at 00:00 Almaty, a month on its 1st, a year on 1 January)")
             @Pattern(regexp = "^(DAY|MONTH|YEAR)$") String fetchPeriod,
             @Pattern(regexp = "^(kk|ru)$") String language) {
+
+        ConsentTerms terms() {
+            return new ConsentTerms(recipient, scopes, purpose, validUntil, dataFrom, dataTo, retention, fetchLimit,
+                    fetchPeriod, language);
+        }
+    }
+
+    /**
+     * A consent the subject signs at the window with their own EDS: the terms and the subject's
+     * IIN, and {@code signature}, a detached CMS made by the subject over the RFC 8785 canonical
+     * JSON of this body without its {@code signature} member.
+     */
+    public record InPerson(
+            @NotNull Iin subject,
+            @NotBlank @Pattern(regexp = RECIPIENT) String recipient,
+            @NotEmpty @Size(max = 10) List<@NotNull @Pattern(regexp = SCOPE) String> scopes,
+            @NotBlank @Pattern(regexp = PURPOSE) String purpose,
+            Instant validUntil,
+            LocalDate dataFrom,
+            LocalDate dataTo,
+            @Pattern(regexp = "^P[0-9YMWD]{1,18}$") String retention,
+            @Min(1) @Max(10_000) Integer fetchLimit,
+            @Schema(description = "With fetchLimit: at most fetchLimit allowed checks per calendar DAY, MONTH or YEAR"
+                    + " in Asia/Almaty time (a day starts at 00:00 Almaty, a month on its 1st, a year on 1 January)")
+            @Pattern(regexp = "^(DAY|MONTH|YEAR)$") String fetchPeriod,
+            @Pattern(regexp = "^(kk|ru)$") String language,
+            @Schema(description = "Base64 of a detached CMS SignedData by the subject's НУЦ SIGN certificate over the"
+                    + " RFC 8785 canonical JSON of this body without `signature`") String signature) {
 
         ConsentTerms terms() {
             return new ConsentTerms(recipient, scopes, purpose, validUntil, dataFrom, dataTo, retention, fetchLimit,

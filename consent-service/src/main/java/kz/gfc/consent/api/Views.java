@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import kz.gfc.consent.domain.AccessLogEntry;
 import kz.gfc.consent.domain.Consent;
 import kz.gfc.consent.domain.ConsentRequest;
@@ -44,7 +46,16 @@ final class Views {
         }
     }
 
-    public record CheckResult(boolean allowed, UUID consentId, Instant validUntil) {
+    public record CheckResult(
+            boolean allowed,
+            @Schema(description = "The consent that allowed the access; null when refused") UUID consentId,
+            @Schema(description = "Until when that consent runs; null when refused") Instant validUntil,
+            @Schema(description = "Why it was refused, null when allowed: NO_ACTIVE_CONSENT (none active for this"
+                    + " recipient, scope and service) or FETCH_LIMIT_REACHED (the consent's fetchLimit is used up for its"
+                    + " fetchPeriod, a calendar day, month or year in Asia/Almaty time)",
+                    enumeration = {"NO_ACTIVE_CONSENT", "FETCH_LIMIT_REACHED"}) String reason,
+            @Schema(description = "With FETCH_LIMIT_REACHED: when the next period starts (00:00 Asia/Almaty of the next"
+                    + " day, 1st of the month or 1 January)") Instant limitResetsAt) {
     }
 
     public record AccessView(Instant accessedAt, String organisation, String operatorName, String scope, String purpose,

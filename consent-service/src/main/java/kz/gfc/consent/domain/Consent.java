@@ -86,6 +86,9 @@ public class Consent extends PanacheEntityBase {
     public String grantedBy;
     @Column(nullable = false)
     public String evidence;
+    /** For a consent signed at the window: the subject's signature (its id), which gives one consent only. */
+    @Column(name = "signature_id")
+    public String signatureId;
 
     public static Consent grant(ConsentTerms terms, String encryptedIin, String pseudonym, ConsentChannel channel,
             String legalBasis, String textHash, String grantedBy, String evidence, Instant now) {

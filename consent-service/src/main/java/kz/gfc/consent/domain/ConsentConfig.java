@@ -48,6 +48,14 @@ public interface ConsentConfig {
     @WithDefault("https://gfc.kz/consent/policy")
     String policyUrl();
 
+    /**
+     * How long after the subject signed at the window (the CMS signing time) the operator may
+     * submit the consent: a signed body found later, e.g. after the subject revoked, gives no
+     * consent. Each signature gives at most one consent in any case.
+     */
+    @WithDefault("PT15M")
+    Duration signatureMaxAge();
+
     /** How often the expiry job runs ({@code off} to disable, as the tests do). */
     @WithDefault("1m")
     String expiryEvery();

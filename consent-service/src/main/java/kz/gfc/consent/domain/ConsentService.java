@@ -22,6 +22,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.panache.common.Sort;
+import kz.gfc.kit.eds.CmsSignatures;
+import kz.gfc.kit.eds.SignerCertificate;
 import kz.gfc.kit.events.Outbox;
 import kz.gfc.kit.iin.Iin;
 import kz.gfc.kit.iin.IinCipher;
@@ -43,6 +45,19 @@ public class ConsentService {
     private static final Text CODE_EXPIRED = Text.of("Кодтың мерзімі өтті, жаңа сұрау жасаңыз",
             "Срок действия кода истёк, оформите новый запрос");
 
+    private static final Text NOT_SUBJECT = Text.of(
+            "Келісімге оның субъектісі өз ЭЦҚ-сымен қол қоюы тиіс",
+            "Согласие должно быть подписано ЭЦП самого субъекта данных");
+
+    private static final Text SIGNATURE_USED = Text.of(
+            "Бұл қолтаңба бойынша келісім бұрын берілген: субъект қайта қол қоюы тиіс",
+            "По этой подписи согласие уже оформлено: субъект должен подписать заново");
+    private static final Text SIGNATURE_STALE = Text.of(
+            "Қолтаңба тым ерте қойылған немесе қол қою уақыты көрсетілмеген: субъект қайта қол қоюы тиіс",
+            "Подпись поставлена слишком давно или без времени подписания: субъект должен подписать заново");
+    /** A signer's desktop clock may run a little ahead of the server's. */
+    private static final java.time.Duration SIGNING_CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+
     private final ConsentConfig config;
     private final OneTimeCodes codes;
     private final IinCipher cipher;
@@ -52,9 +67,12 @@ public class ConsentService {
     private final Clock clock;
     private final EntityManager em;
     private final ObjectMapper json;
+    private final CmsSignatures signatures;
 
     public ConsentService(ConsentConfig config, OneTimeCodes codes, IinCipher cipher, Pseudonymizer pseudonyms,
-            Notifications notifications, Outbox outbox, Clock clock, EntityManager em, ObjectMapper json) {
+            Notifications notifications, Outbox outbox, Clock clock, EntityManager em, ObjectMapper json,
+            CmsSignatures signatures) {
+        this.signatures = signatures;
         this.config = config;
         this.codes = codes;
         this.cipher = cipher;
@@ -137,6 +155,55 @@ public class ConsentService {
         c.persist();
         outbox.publish(c.granted());
         return c;
+    }
+
+    /**
+     * The subject signs the consent at the window with their own EDS; an operator submits it.
+     * The signature is checked by the kit (CMS over {@code signedContent}, certificate valid now
+     * and when signed, chained to the trusted НУЦ authority, a SIGN key), and its certificate
+     * must name the subject: an operator's or a relative's signature gives no consent.
+     */
+    @Transactional
+    public Consent grantInPerson(Iin subject, ConsentTerms asked, byte[] signedContent, String signature, Accessor by) {
+        Instant now = now();
+        ConsentTerms terms = validate(asked, now);
+        SignerCertificate signer = signatures.verify(signedContent, signature);
+        if (!signer.isOf(subject)) {
+            // neither IIN goes into the detail: both are personal data
+            throw CmsSignatures.refuse("signer-not-subject",
+                    "The certificate's SERIALNUMBER is not the IIN of the consent's subject", NOT_SUBJECT);
+        }
+        fresh(signer, now);
+        if (Consent.count("signatureId", signer.signatureId()) > 0) {
+            throw CmsSignatures.refuse("signature-used", "This signature has given a consent already", SIGNATURE_USED);
+        }
+        Map<String, Object> facts = new java.util.TreeMap<>();
+        facts.put("certificateSerial", signer.serialNumber());
+        facts.put("certificateIssuer", signer.issuer());
+        facts.put("signingTime", signer.signingTime() == null ? "unstated" : signer.signingTime().toString());
+        facts.put("signedContentSha256", ConsentText.hash(signedContent));
+        facts.put("signatureId", signer.signatureId());
+        facts.put("operator", by.subject());
+        facts.put("organisation", by.organisation());
+        facts.put("textVersion", ConsentText.VERSION);
+        Consent c = Consent.grant(terms, cipher.encrypt(subject, Consent.IIN_PURPOSE), pseudonyms.pseudonym(subject),
+                ConsentChannel.IN_PERSON_EDS, config.legalBasis(),
+                ConsentText.hash(ConsentText.statement(terms, scopeNames(terms))), by.subject(), evidence(facts), now);
+        // the unique index on it settles two submissions of one signature at the same moment
+        c.signatureId = signer.signatureId();
+        c.persist();
+        outbox.publish(c.granted());
+        return c;
+    }
+
+    /** Signed at the window just now: a signing time stated, not older than the allowed age, not ahead of the clock. */
+    private void fresh(SignerCertificate signer, Instant now) {
+        Instant signed = signer.signingTime();
+        if (signed == null || signed.isBefore(now.minus(config.signatureMaxAge()))
+                || signed.isAfter(now.plus(SIGNING_CLOCK_SKEW))) {
+            throw CmsSignatures.refuse("signature-stale", "The signature states no signing time within the last "
+                    + config.signatureMaxAge().toMinutes() + " minutes", SIGNATURE_STALE);
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

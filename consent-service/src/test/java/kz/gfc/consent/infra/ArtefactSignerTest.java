@@ -56,6 +56,7 @@ class ArtefactSignerTest {
             public String legalBasis() { return "test"; }
             public String policyUrl() { return "https://example.org"; }
             public String expiryEvery() { return "off"; }
+            public Duration signatureMaxAge() { return Duration.ofMinutes(15); }
             public Signing signing() {
                 return new Signing() {
                     public Optional<String> privateKey() { return pem; }

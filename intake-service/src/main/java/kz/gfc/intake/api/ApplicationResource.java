@@ -104,7 +104,7 @@ public class ApplicationResource {
         IntakeService.Operator operator = new IntakeService.Operator(caller.subject(), caller.displayName(),
                 caller.iin().orElseThrow(() -> ProblemException.forbidden("the operator's token names no IIN to sign with")),
                 branches.current());
-        Application a = intake.submit(form, SignedContent.of(object, json), operator);
+        Application a = intake.submit(form, SignedContent.of(object), operator);
         return Response.created(URI.create("/api/v1/applications/" + a.id)).entity(view(a)).build();
     }
 

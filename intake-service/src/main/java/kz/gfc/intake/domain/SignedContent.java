@@ -1,15 +1,13 @@
 package kz.gfc.intake.domain;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import org.erdtman.jcs.JsonCanonicalizer;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import kz.gfc.kit.eds.CanonicalJson;
 
 /**
  * What the operator's EDS signs (R8): the application's JSON as the operator's desk sent it,
@@ -18,16 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record SignedContent(byte[] bytes) {
 
-    public static final String SIGNATURE_MEMBER = "signature";
-
-    public static SignedContent of(ObjectNode body, ObjectMapper json) {
-        ObjectNode copy = body.deepCopy();
-        copy.remove(SIGNATURE_MEMBER);
-        try {
-            return new SignedContent(new JsonCanonicalizer(json.writeValueAsString(copy)).getEncodedUTF8());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the application cannot be put in canonical form: " + e.getMessage(), e);
-        }
+    public static SignedContent of(ObjectNode body) {
+        return new SignedContent(CanonicalJson.unsigned(body));
     }
 
     public String sha256() {

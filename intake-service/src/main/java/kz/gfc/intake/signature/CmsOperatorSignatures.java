@@ -1,283 +1,62 @@
 package kz.gfc.intake.signature;
 
-import java.security.GeneralSecurityException;
-import java.security.Provider;
-import java.security.cert.CertPathBuilder;
-import java.security.cert.CertPathBuilderException;
-import java.security.cert.CertStore;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateNotYetValidException;
-import java.security.cert.CertificateParsingException;
-import java.security.cert.CollectionCertStoreParameters;
-import java.security.cert.PKIXBuilderParameters;
-import java.security.cert.X509CertSelector;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collection;
-import java.util.Date;
-import java.util.List;
-import java.util.Objects;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.CMSSignerDigestMismatchException;
-import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
-import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.operator.OperatorCreationException;
-
 import kz.gfc.intake.domain.OperatorSignatures;
+import kz.gfc.kit.eds.CmsSignatures;
+import kz.gfc.kit.eds.SignerCertificate;
 import kz.gfc.kit.iin.Iin;
-import kz.gfc.kit.problem.ProblemException;
 import kz.gfc.kit.problem.Text;
 
 /**
- * Checks the operator's electronic digital signature (ЭЦҚ / ЭЦП) on an application (R8): a
- * CMS (PKCS#7) SignedData, detached, over the application's canonical JSON
- * ({@link CanonicalJson#unsigned}), made with an RSA or EC key of a certificate in the
- * structure of the National Certification Authority (НУЦ РК).
+ * The operator's electronic digital signature (ЭЦҚ / ЭЦП) on an application (R8): the kit's
+ * {@link CmsSignatures} checks the CMS, the certificate's validity, its chain to the trusted
+ * НУЦ authority and that it is a SIGN key; this adds who may sign an application — an
+ * employee's certificate (extendedKeyUsage holds the employee role OID) whose
+ * {@code SERIALNUMBER=IIN…} is the logged-in operator's IIN. Each failure is a 422 of its own
+ * type; nothing about it is stored.
  *
- * <p>What is checked, in this order: the signature is present, is base64 of one CMS
- * SignedData with exactly one signer whose certificate it carries; the signature matches the
- * content; the certificate is valid now (and at the signing time the signer states); it
- * chains (PKIX) to one of the trusted CA certificates; its keyUsage marks a signing key
- * (nonRepudiation: the SIGN certificate, not the AUTH one); its extendedKeyUsage holds the
- * employee role OID; and its subject's {@code SERIALNUMBER=IIN…} is the logged-in operator's
- * IIN. Each failure is a 422 of its own type; nothing about it is stored.
- *
- * <p>Not checked, on purpose for the demo: revocation (no CRL or OCSP of the authority is
- * reachable here; a production deployment turns on PKIX revocation against НУЦ's OCSP) and
- * timestamps (the signing time is the signer's claim). GOST 34.310 / 34.10-2015 keys need the
- * national crypto provider, which is why callers see only {@link OperatorSignatures}: a GOST
- * verifier is another implementation of it.
+ * <p>GOST 34.310 / 34.10-2015 keys need the national crypto provider, which is why callers see
+ * only {@link OperatorSignatures}: a GOST verifier is another implementation of it.
  */
 @ApplicationScoped
 public class CmsOperatorSignatures implements OperatorSignatures {
 
-    /** extendedKeyUsage role of an organisation's employee in НУЦ certificates (1.2.398.3.3.4.1.2 legal entity, .5 employee). */
-    public static final String EMPLOYEE_ROLE_OID = "1.2.398.3.3.4.1.2.5";
-    /** A CMS with one RSA-4096 certificate chain is a few KiB; far more is no signature of ours. */
-    static final int MAX_SIGNATURE_CHARS = 64 * 1024;
+    public static final String EMPLOYEE_ROLE_OID = SignerCertificate.EMPLOYEE_ROLE_OID;
 
-    static final Text MISSING = Text.of(
-            "Өтінішке оператордың ЭЦҚ-сымен қол қойылмаған",
-            "Заявление не подписано ЭЦП оператора");
-    static final Text MALFORMED = Text.of(
-            "ЭЦҚ қолтаңбасының пішімі қате: оны қайта қойыңыз",
-            "Подпись ЭЦП в неверном формате: подпишите заново");
-    static final Text INVALID = Text.of(
-            "ЭЦҚ қолтаңбасы өтініштің мазмұнына сәйкес келмейді: өтінішке қайта қол қойыңыз",
-            "Подпись ЭЦП не соответствует содержанию заявления: подпишите заявление заново");
-    static final Text UNTRUSTED = Text.of(
-            "ЭЦҚ тіркеу куәлігін сенім білдірілген куәландырушы орталық бермеген",
-            "Регистрационное свидетельство ЭЦП выдано не доверенным удостоверяющим центром");
-    static final Text EXPIRED = Text.of(
-            "ЭЦҚ тіркеу куәлігінің қолданылу мерзімі өткен немесе әлі басталмаған",
-            "Срок действия регистрационного свидетельства ЭЦП истёк или ещё не начался");
-    static final Text NOT_FOR_SIGNING = Text.of(
-            "Бұл куәлік қол қоюға арналмаған (AUTH кілті): қол қою кілтін (RSA/GOST) таңдаңыз",
-            "Этот сертификат не предназначен для подписи (ключ AUTH): выберите ключ подписи (RSA/GOST)");
     static final Text NOT_OPERATOR = Text.of(
             "Өтінішке жүйеге кірген қызметкердің өз ЭЦҚ-сымен қол қойылуы тиіс",
             "Заявление должно быть подписано ЭЦП сотрудника, вошедшего в систему");
 
-    private final TrustedAuthorities authorities;
-    private final Provider bc = new BouncyCastleProvider();
+    private final CmsSignatures signatures;
 
     @Inject
-    public CmsOperatorSignatures(EdsConfig config) {
-        this.authorities = new TrustedAuthorities(config.trustedCa());
+    public CmsOperatorSignatures(CmsSignatures signatures) {
+        this.signatures = signatures;
     }
 
     /** For a verifier outside CDI, e.g. in a plain unit test or a tool. */
     public static CmsOperatorSignatures trusting(java.nio.file.Path trustedCaPem) {
-        return new CmsOperatorSignatures(() -> java.util.Optional.of(trustedCaPem));
+        return new CmsOperatorSignatures(CmsSignatures.trusting(trustedCaPem));
     }
 
     @Override
     public void verify(byte[] signedContent, String signatureBase64, Iin operatorIin) {
-        Objects.requireNonNull(signedContent, "signedContent");
-        if (signatureBase64 == null || signatureBase64.isBlank()) {
-            throw refuse("signature-missing", "The application carries no signature", MISSING);
-        }
-        CMSSignedData cms = parse(signedContent, decode(signatureBase64));
-        SignerInformation signer = onlySigner(cms);
-        X509Certificate certificate = signerCertificate(cms, signer);
-        checkSignature(signer, certificate);
-        checkValidity(certificate);
-        checkChain(certificate, cms);
-        checkKeyUsage(certificate);
-        checkOperator(certificate, operatorIin);
-    }
-
-    private static byte[] decode(String base64) {
-        if (base64.length() > MAX_SIGNATURE_CHARS) {
-            throw refuse("signature-malformed", "The signature is longer than " + MAX_SIGNATURE_CHARS + " characters",
-                    MALFORMED);
-        }
-        // desktop signers wrap base64 in lines; anything else outside the alphabet is an error
-        String compact = base64.replaceAll("[\\r\\n\\t ]", "");
-        try {
-            return Base64.getDecoder().decode(compact);
-        } catch (IllegalArgumentException e) {
-            throw refuse("signature-malformed", "The signature is not base64", MALFORMED);
-        }
-    }
-
-    private static CMSSignedData parse(byte[] content, byte[] der) {
-        try {
-            return new CMSSignedData(new CMSProcessableByteArray(content), der);
-        } catch (CMSException | RuntimeException e) {
-            // BouncyCastle reports hostile ASN.1 with assorted runtime exceptions, all of them the input's fault
-            throw refuse("signature-malformed", "The signature is not a CMS SignedData structure", MALFORMED);
-        }
-    }
-
-    private static SignerInformation onlySigner(CMSSignedData cms) {
-        Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
-        if (signers.size() != 1) {
-            throw refuse("signature-malformed", "The signature must have exactly one signer, it has " + signers.size(),
-                    MALFORMED);
-        }
-        return signers.iterator().next();
-    }
-
-    private static X509Certificate signerCertificate(CMSSignedData cms, SignerInformation signer) {
-        @SuppressWarnings("unchecked")
-        Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(signer.getSID());
-        if (matches.isEmpty()) {
-            throw refuse("signature-malformed", "The signature does not carry the signer's certificate", MALFORMED);
-        }
-        try {
-            return new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
-        } catch (CertificateException e) {
-            throw refuse("signature-malformed", "The signer's certificate cannot be read", MALFORMED);
-        }
-    }
-
-    private void checkSignature(SignerInformation signer, X509Certificate certificate) {
-        boolean valid;
-        try {
-            valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(bc).build(certificate));
-        } catch (CMSVerifierCertificateNotValidException e) {
-            // the signed signingTime attribute falls outside the certificate's validity
-            throw refuse("certificate-expired", "The certificate was not valid at the stated signing time", EXPIRED);
-        } catch (CMSSignerDigestMismatchException e) {
-            valid = false;
-        } catch (OperatorCreationException e) {
-            throw refuse("signature-invalid",
-                    "The signature algorithm is not supported by this verifier (GOST needs the national provider)",
-                    INVALID);
-        } catch (CMSException | RuntimeException e) {
-            valid = false;
-        }
-        if (!valid) {
-            throw refuse("signature-invalid", "The signature does not match the application's canonical content",
-                    INVALID);
-        }
-    }
-
-    private static void checkValidity(X509Certificate certificate) {
-        try {
-            certificate.checkValidity(new Date());
-        } catch (CertificateExpiredException e) {
-            throw refuse("certificate-expired", "The signer's certificate has expired", EXPIRED);
-        } catch (CertificateNotYetValidException e) {
-            throw refuse("certificate-expired", "The signer's certificate is not valid yet", EXPIRED);
-        }
-    }
-
-    private void checkChain(X509Certificate certificate, CMSSignedData cms) {
-        try {
-            X509CertSelector target = new X509CertSelector();
-            target.setCertificate(certificate);
-            PKIXBuilderParameters params = new PKIXBuilderParameters(authorities.anchors(), target);
-            // no CRL/OCSP of the authority is reachable in the demo; see the class comment
-            params.setRevocationEnabled(false);
-            params.addCertStore(CertStore.getInstance("Collection",
-                    new CollectionCertStoreParameters(carried(cms))));
-            CertPathBuilder.getInstance("PKIX").build(params);
-        } catch (CertPathBuilderException e) {
-            throw refuse("certificate-untrusted",
-                    "The signer's certificate does not chain to a trusted certification authority", UNTRUSTED);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PKIX is not available", e);
-        }
-    }
-
-    /** The certificates the signature carries: the signer's and any intermediates. */
-    private static List<X509Certificate> carried(CMSSignedData cms) {
-        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-        List<X509Certificate> certs = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        Collection<X509CertificateHolder> holders = cms.getCertificates().getMatches(null);
-        for (X509CertificateHolder h : holders) {
-            try {
-                certs.add(converter.getCertificate(h));
-            } catch (CertificateException e) {
-                // an unreadable extra certificate only means no path goes through it
-            }
-        }
-        return certs;
-    }
-
-    private static void checkKeyUsage(X509Certificate certificate) {
-        boolean[] usage = certificate.getKeyUsage();
-        boolean nonRepudiation = usage != null && usage.length > 1 && usage[1];
-        if (!nonRepudiation) {
-            throw refuse("certificate-not-for-signing",
-                    "The certificate's keyUsage lacks nonRepudiation: it is no signing (SIGN) certificate",
-                    NOT_FOR_SIGNING);
-        }
-    }
-
-    private static void checkOperator(X509Certificate certificate, Iin operatorIin) {
-        List<String> roles;
-        try {
-            roles = certificate.getExtendedKeyUsage();
-        } catch (CertificateParsingException e) {
-            roles = null;
-        }
-        if (roles == null || !roles.contains(EMPLOYEE_ROLE_OID)) {
-            throw refuse("signer-not-operator",
+        SignerCertificate signer = signatures.verify(signedContent, signatureBase64);
+        if (!signer.hasRole(EMPLOYEE_ROLE_OID)) {
+            throw CmsSignatures.refuse("signer-not-operator",
                     "The certificate is not an employee's (extendedKeyUsage lacks " + EMPLOYEE_ROLE_OID + ")",
                     NOT_OPERATOR);
         }
         if (operatorIin == null) {
-            throw refuse("signer-not-operator", "The caller's token carries no IIN to compare the signer with",
-                    NOT_OPERATOR);
+            throw CmsSignatures.refuse("signer-not-operator",
+                    "The caller's token carries no IIN to compare the signer with", NOT_OPERATOR);
         }
-        String serial = subjectSerialNumber(certificate);
-        if (!("IIN" + operatorIin.value()).equals(serial)) {
+        if (!signer.isOf(operatorIin)) {
             // neither number goes into the detail: both are personal data
-            throw refuse("signer-not-operator",
+            throw CmsSignatures.refuse("signer-not-operator",
                     "The certificate's SERIALNUMBER is not the IIN of the operator who is logged in", NOT_OPERATOR);
         }
-    }
-
-    private static String subjectSerialNumber(X509Certificate certificate) {
-        RDN[] rdns = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded())
-                .getRDNs(BCStyle.SERIALNUMBER);
-        if (rdns.length != 1 || rdns[0].isMultiValued()) {
-            return null;
-        }
-        return IETFUtils.valueToString(rdns[0].getFirst().getValue());
-    }
-
-    private static ProblemException refuse(String code, String detail, Text message) {
-        return ProblemException.unprocessable(code, detail, message);
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kz.gfc.kit.eds.CanonicalJson;
 import kz.gfc.kit.iin.Iin;
 import kz.gfc.kit.problem.ProblemException;
 

@@ -20,9 +20,11 @@ import kz.gfc.intake.domain.OperatorSignatures;
 import kz.gfc.intake.receipt.Receipt;
 import kz.gfc.intake.receipt.ReceiptCodes;
 import kz.gfc.intake.receipt.ReceiptRenderer;
+import kz.gfc.kit.eds.CanonicalJson;
 import kz.gfc.kit.iin.Iin;
 import kz.gfc.kit.problem.ProblemException;
 import kz.gfc.kit.testing.RealInfrastructure;
+import kz.gfc.kit.testing.TestPki;
 
 /**
  * R8, R15.5: inside the running service the operator-signature seam is the CMS verifier, it

@@ -15,13 +15,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import kz.gfc.intake.signature.TestPki.Authority;
-import kz.gfc.intake.signature.TestPki.Holder;
-import kz.gfc.intake.signature.TestPki.Spec;
+import kz.gfc.kit.eds.CanonicalJson;
 import kz.gfc.kit.iin.Iin;
 import kz.gfc.kit.iin.SyntheticIins;
 import kz.gfc.kit.problem.Language;
 import kz.gfc.kit.problem.ProblemException;
+import kz.gfc.kit.testing.TestPki.Authority;
+import kz.gfc.kit.testing.TestPki.Holder;
+import kz.gfc.kit.testing.TestPki.Spec;
+import kz.gfc.kit.testing.TestPki;
 
 /** R8: an application is accepted only under its operator's own valid EDS over its canonical content. */
 class OperatorSignatureTest {
@@ -75,7 +77,7 @@ class OperatorSignatureTest {
         assertRefused("MIIG%%%not-base64", "signature-malformed");
         assertRefused(Base64.getEncoder().encodeToString("not a CMS structure".getBytes(StandardCharsets.UTF_8)),
                 "signature-malformed");
-        assertRefused("A".repeat(CmsOperatorSignatures.MAX_SIGNATURE_CHARS + 4), "signature-malformed");
+        assertRefused("A".repeat(kz.gfc.kit.eds.CmsSignatures.MAX_SIGNATURE_CHARS + 4), "signature-malformed");
         assertRefused(operator.sign(content(), false), "signature-malformed");
     }
 

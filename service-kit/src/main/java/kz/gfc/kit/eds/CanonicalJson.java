@@ -1,4 +1,4 @@
-package kz.gfc.intake.signature;
+package kz.gfc.kit.eds;
 
 import java.io.IOException;
 
@@ -13,10 +13,11 @@ import kz.gfc.kit.problem.Messages;
 import kz.gfc.kit.problem.ProblemException;
 
 /**
- * The bytes an operator signs (R8): the RFC 8785 (JCS) canonical form of the application as
- * sent, without its {@code signature} member. Canonical so that the operator's desktop signer
- * and this service agree byte for byte however either side orders members, spaces the text
- * or writes a number ({@code 5000.00} and {@code 5e3} are the same value).
+ * The bytes an EDS signs (R8): the RFC 8785 (JCS) canonical form of a JSON body as sent,
+ * without its {@code signature} member — an application signed by its operator, a consent
+ * signed by its subject. Canonical so that the signer's desktop software and the service agree
+ * byte for byte however either side orders members, spaces the text or writes a number
+ * ({@code 5000.00} and {@code 5e3} are the same value).
  *
  * <p>Canonicalise the body as the client sent it, not a DTO written back: a DTO drops unknown
  * members and would let them ride along unsigned.
@@ -49,10 +50,10 @@ public final class CanonicalJson {
         }
     }
 
-    /** What the operator signed: the canonical body without its top-level {@code signature} member. */
+    /** What the signer signed: the canonical body without its top-level {@code signature} member. */
     public static byte[] unsigned(JsonNode body) {
         if (!(body instanceof ObjectNode object)) {
-            throw new ProblemException(400, "malformed-json", "Bad request", "The application must be a JSON object",
+            throw new ProblemException(400, "malformed-json", "Bad request", "The signed body must be a JSON object",
                     Messages.MALFORMED_JSON, null);
         }
         ObjectNode copy = object.deepCopy();
@@ -60,7 +61,7 @@ public final class CanonicalJson {
         return of(copy);
     }
 
-    /** What the operator signed, from the body text as received. */
+    /** What the signer signed, from the body text as received. */
     public static byte[] unsigned(String body) {
         try {
             return unsigned(JSON.readTree(body));

@@ -1,4 +1,4 @@
-package kz.gfc.intake.signature;
+package kz.gfc.kit.testing;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -42,9 +42,11 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
+import kz.gfc.kit.eds.SignerCertificate;
+
 /**
- * A throwaway certification authority in the shape of НУЦ РК for tests: a root, operator
- * certificates with the employee role and the holder's IIN in SERIALNUMBER, and detached CMS
+ * A throwaway certification authority in the shape of НУЦ РК for tests: a root, employees'
+ * and individuals' SIGN certificates with the holder's IIN in SERIALNUMBER, and detached CMS
  * signatures made with them, the way NCALayer makes them.
  */
 public final class TestPki {
@@ -60,7 +62,8 @@ public final class TestPki {
 
     /**
      * One authority per test JVM, its certificate written to {@code target/test-pki/ca.pem}
-     * where {@code %test.gfc.eds.trusted-ca} points, for tests that go through the service.
+     * (relative to the module, where tests run) for a service's {@code %test.gfc.eds.trusted-ca}
+     * to point at, for tests that go through the service.
      */
     public static synchronized TestPki shared() {
         if (shared == null) {
@@ -150,16 +153,22 @@ public final class TestPki {
             return issue(new Spec(iin));
         }
 
+        /** A private person's SIGN certificate (the individual role, no organisation), valid from yesterday for a year. */
+        public Holder citizen(String iin) {
+            return issue(Spec.individual(iin));
+        }
+
         public Holder issue(Spec spec) {
             KeyPair holderKeys = rsa();
-            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+            X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE)
                     .addRDN(BCStyle.CN, "ҚАСЫМОВ ЕРЛАН")
                     .addRDN(BCStyle.SURNAME, "ҚАСЫМОВ")
                     .addRDN(BCStyle.SERIALNUMBER, "IIN" + spec.iin)
-                    .addRDN(BCStyle.C, "KZ")
-                    .addRDN(BCStyle.O, "НАО «Правительство для граждан»")
-                    .addRDN(BCStyle.OU, "BIN160440007161")
-                    .build();
+                    .addRDN(BCStyle.C, "KZ");
+            if (spec.organisation) {
+                name.addRDN(BCStyle.O, "НАО «Правительство для граждан»").addRDN(BCStyle.OU, "BIN160440007161");
+            }
+            X500Name subject = name.build();
             try {
                 X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(certificate, serial(),
                         Date.from(spec.notBefore), Date.from(spec.notAfter), subject, holderKeys.getPublic());
@@ -185,10 +194,19 @@ public final class TestPki {
         Instant notBefore = Instant.now().minus(Duration.ofDays(1));
         Instant notAfter = Instant.now().plus(Duration.ofDays(365));
         int keyUsage = KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
-        List<String> roles = List.of("1.2.398.3.3.4.1.2", CmsOperatorSignatures.EMPLOYEE_ROLE_OID);
+        List<String> roles = List.of(SignerCertificate.LEGAL_ENTITY_ROLE_OID, SignerCertificate.EMPLOYEE_ROLE_OID);
+        boolean organisation = true;
 
         public Spec(String iin) {
             this.iin = iin;
+        }
+
+        /** A private person's certificate: the individual role, no organisation in the subject. */
+        public static Spec individual(String iin) {
+            Spec s = new Spec(iin);
+            s.roles = List.of(SignerCertificate.INDIVIDUAL_ROLE_OID);
+            s.organisation = false;
+            return s;
         }
 
         public Spec valid(Instant from, Instant to) {

@@ -1,4 +1,4 @@
-package kz.gfc.intake.signature;
+package kz.gfc.kit.eds;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,7 @@ import kz.gfc.kit.problem.ProblemException;
 import kz.gfc.kit.problem.Text;
 
 /**
- * The CA certificates an operator's certificate must chain to, read from a PEM file. Read
+ * The CA certificates a signer's certificate must chain to, read from a PEM file. Read
  * again when the file changes, so that a renewed or added authority (or the demo PKI made
  * again) takes effect without a restart.
  */
@@ -39,7 +39,7 @@ final class TrustedAuthorities {
 
     Set<TrustAnchor> anchors() {
         if (configured.isEmpty()) {
-            LOG.error("gfc.eds.trusted-ca is not set: no operator signature can be verified");
+            LOG.error("gfc.eds.trusted-ca is not set: no EDS signature can be verified");
             throw unavailable();
         }
         Path file = configured.get();
@@ -55,7 +55,7 @@ final class TrustedAuthorities {
             LOG.infof("trusted EDS authorities read from %s: %d certificate(s)", file, anchors.size());
             return anchors;
         } catch (IOException | GeneralSecurityException | IllegalStateException e) {
-            // the server's configuration is at fault, not the operator's signature
+            // the server's configuration is at fault, not the signer's
             LOG.errorf("cannot read the trusted EDS authorities from %s: %s", file, e.toString());
             throw unavailable();
         }

@@ -1,4 +1,4 @@
-package kz.gfc.intake.signature;
+package kz.gfc.kit.eds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,11 +1,11 @@
-package kz.gfc.intake.signature;
+package kz.gfc.kit.eds;
 
 import java.nio.file.Path;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 
-/** Which certification authorities an operator's EDS certificate may come from (R8). */
+/** Which certification authorities a signer's EDS certificate must chain to (R8): one setting for every service that checks signatures. */
 @ConfigMapping(prefix = "gfc.eds")
 public interface EdsConfig {
 
