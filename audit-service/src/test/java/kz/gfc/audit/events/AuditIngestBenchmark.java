@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Future;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.smallrye.reactive.messaging.ChannelRegistry;
@@ -47,19 +45,10 @@ import kz.gfc.kit.testing.RealInfrastructure;
  */
 @Tag("benchmark")
 @QuarkusTest
-@TestProfile(AuditIngestBenchmark.Paused.class)
+@TestProfile(PausedChannel.class)
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class AuditIngestBenchmark {
-
-    /** The channel starts paused, so the backlog can be produced before the measure starts. */
-    public static class Paused implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.messaging.incoming.audit-events.pausable", "true",
-                    "mp.messaging.incoming.audit-events.pausable.initially-paused", "true");
-        }
-    }
 
     @Inject
     ChannelRegistry channels;
