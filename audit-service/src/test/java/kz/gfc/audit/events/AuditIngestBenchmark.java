@@ -35,13 +35,13 @@ import kz.gfc.kit.testing.RealInfrastructure;
 
 /**
  * Prints figures, asserts no timing: how many AuditRecorded lines per second the service
- * ingests from its topic, and the CPU its JVM spends per line. The lines are produced while
- * the channel is paused (the producer's CPU stays out of the figure), then the channel is
+ * ingests from its topic, and the CPU its JVM spends per line, after a warm-up of
+ * {@code bench.warm-up} lines. The lines are produced while the channel is paused (the producer's CPU stays out of the figure), then the channel is
  * resumed and the clock and the process's CPU time run until every line is in the log.
  * This JVM is the service's: the figure is the consumer, the handler and the JDBC driver,
  * plus a count query twice a second; PostgreSQL's CPU is not in it.
  * Run: mvn -B -o -pl audit-service -am verify -Dgroups=benchmark -Dgfc.excluded.test.groups=none
- * -Dtest=AuditIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false (-Dbench.lines=N -Dbench.keys=K)
+ * -Dtest=AuditIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false (-Dbench.lines=N -Dbench.keys=K -Dbench.warm-up=W)
  */
 @Tag("benchmark")
 @QuarkusTest
@@ -63,10 +63,21 @@ class AuditIngestBenchmark {
     void linesPerSecondAndCpuPerLine() throws Exception {
         int lines = Integer.getInteger("bench.lines", 20_000);
         int keys = Integer.getInteger("bench.keys", 64);
-        String tag = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        int warmUp = Integer.getInteger("bench.warm-up", 5_000);
         var pausable = channels.getPausable("audit-events");
         assertThat(pausable.isPaused()).isTrue();
 
+        // warm-up (JIT, pools, the first poll's rebalance), not measured
+        String warm = "warm-" + UUID.randomUUID().toString().substring(0, 8);
+        produce(warm, warmUp, keys);
+        pausable.resume();
+        long warmDeadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (stored(warm) < warmUp && System.nanoTime() < warmDeadline) {
+            Thread.sleep(200);
+        }
+        pausable.pause();
+
+        String tag = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         produce(tag, lines, keys);
         long before = stored(tag);
 
