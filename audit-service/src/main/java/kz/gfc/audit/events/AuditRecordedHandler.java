@@ -2,17 +2,20 @@ package kz.gfc.audit.events;
 
 import static kz.gfc.kit.audit.AuditRecorded.bounded;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import kz.gfc.audit.domain.AuditLog;
 import kz.gfc.audit.domain.AuditRecord;
 import kz.gfc.kit.audit.AuditRecorded;
@@ -39,10 +42,14 @@ public class AuditRecordedHandler implements EventHandler {
     @Inject
     ObjectMapper json;
 
+    /**
+     * A whole poll at a time (the channel is consumed with {@code batch=true}): one transaction,
+     * one lock of the chain head and one multi-row insert for all of its lines.
+     */
     @Incoming("audit-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.accept(record);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.accept(batch);
     }
 
     @Override
@@ -52,6 +59,19 @@ public class AuditRecordedHandler implements EventHandler {
 
     @Override
     public void handle(IncomingEvent event) {
+        log.append(List.of(record(event)));
+    }
+
+    @Override
+    public void handleAll(List<IncomingEvent> events) {
+        List<AuditRecord> records = new ArrayList<>(events.size());
+        for (IncomingEvent event : events) {
+            records.add(record(event));
+        }
+        log.append(records);
+    }
+
+    private AuditRecord record(IncomingEvent event) {
         AuditRecorded a = event.data(AuditRecorded.class, json);
         if (a.actorId() == null || a.action() == null || a.outcome() == null || a.service() == null) {
             throw new UnprocessableEventException("AuditRecorded " + event.id() + " lacks actor, action, outcome or service");
@@ -72,6 +92,6 @@ public class AuditRecordedHandler implements EventHandler {
         r.occurredAt = a.occurredAt() != null ? a.occurredAt() : event.time();
         r.correlationId = bounded(a.correlationId() != null ? a.correlationId() : event.correlationId(), AuditRecord.CORRELATION_ID);
         r.clientAddress = bounded(a.clientAddress(), AuditRecord.CLIENT_ADDRESS);
-        log.append(r);
+        return r;
     }
 }

@@ -1,5 +1,6 @@
 package kz.gfc.kit.events;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,4 +15,18 @@ public interface EventHandler {
     Set<String> types();
 
     void handle(IncomingEvent event);
+
+    /**
+     * The effect of several events, in the order given (a partition's order), inside one
+     * transaction: {@link EventInbox#accept(java.util.List)} calls it with the events of a
+     * polled batch that were not processed before. A handler whose effect is cheaper done
+     * for many at once (one lock, one multi-row insert) overrides it; it must have the same
+     * effect as {@link #handle} called for each. Throwing rolls the whole batch back; the
+     * inbox then handles each event on its own, so only the bad one is dead-lettered.
+     */
+    default void handleAll(List<IncomingEvent> events) {
+        for (IncomingEvent event : events) {
+            handle(event);
+        }
+    }
 }
