@@ -38,6 +38,7 @@ import kz.gfc.consent.domain.Consent;
 import kz.gfc.consent.domain.ConsentCheck;
 import kz.gfc.consent.domain.ConsentService;
 import kz.gfc.consent.infra.ArtefactSigner;
+import kz.gfc.kit.audit.AuditScope;
 import kz.gfc.kit.audit.RecordedBy;
 import kz.gfc.kit.eds.CanonicalJson;
 import kz.gfc.kit.problem.Problem;
@@ -57,9 +58,11 @@ public class ConsentResource {
     private final Accessors accessors;
     private final ObjectMapper json;
     private final Validator validator;
+    private final AuditScope audit;
 
     public ConsentResource(ConsentService consents, ConsentCheck check, Artefacts artefacts, ArtefactSigner signer,
-            Accessors accessors, ObjectMapper json, Validator validator) {
+            Accessors accessors, ObjectMapper json, Validator validator, AuditScope audit) {
+        this.audit = audit;
         this.json = json;
         this.validator = validator;
         this.consents = consents;
@@ -75,7 +78,7 @@ public class ConsentResource {
     @RolesAllowed({Roles.OPERATOR, Roles.PROVIDER, Roles.SERVICE})
     @RecordedBy("access_log")
     @Operation(operationId = "checkConsent", summary = "May the recipient use this scope of the subject's data for this service now? "
-            + "Reads the database every time; an allowed check is written to the subject's access log",
+            + "Reads the database every time; an allowed check is written to the subject's access log, a refused one to the audit trail",
             description = "Refused (`allowed: false`, with `reason`) when no active consent covers the recipient, scope and"
                     + " service (NO_ACTIVE_CONSENT), or when the consent carries a fetch limit and the recipient has used it"
                     + " `fetchLimit` times in the current `fetchPeriod` (FETCH_LIMIT_REACHED, with `limitResetsAt`). Periods"
@@ -89,6 +92,10 @@ public class ConsentResource {
     public Views.CheckResult check(@Valid @NotNull Terms.Check body) {
         ConsentCheck.Decision d = check.check(body.subject(), body.recipient(), body.scope(), body.purpose(),
                 accessors.current());
+        if (!d.allowed()) {
+            // only an allowed check has its access-log row; a refused one (someone asking without a consent, or past its limit) is audited
+            audit.notRecordedHere();
+        }
         return new Views.CheckResult(d.allowed(), d.consentId(), d.validUntil(), d.reason(), d.limitResetsAt());
     }
 

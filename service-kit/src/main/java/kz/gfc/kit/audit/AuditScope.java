@@ -6,7 +6,8 @@ import jakarta.enterprise.context.RequestScoped;
 
 /**
  * What one auditable request is, and the draft of its audit line once a transaction of the
- * request committed one. Only {@link AuditTrail} uses it.
+ * request committed one. {@link AuditTrail} uses it; a resource only to say that a call of a
+ * {@link RecordedBy} operation was, this time, not recorded by the service itself.
  */
 @RequestScoped
 public class AuditScope {
@@ -19,6 +20,7 @@ public class AuditScope {
     private String auditId;
     private UUID draft;
     private boolean settled;
+    private boolean notRecordedHere;
 
     void begin(String method, String path, String action, String correlationId, String clientAddress) {
         this.method = method;
@@ -49,6 +51,18 @@ public class AuditScope {
     UUID settle() {
         settled = true;
         return draft;
+    }
+
+    /**
+     * This call of a {@link RecordedBy} operation answered without writing its own record (a
+     * consent check that found no consent): the kit's audit trail records it after all.
+     */
+    public void notRecordedHere() {
+        this.notRecordedHere = true;
+    }
+
+    boolean recordedHere() {
+        return !notRecordedHere;
     }
 
     String method() {

@@ -203,7 +203,8 @@ public class AuditTrail {
         }
         String path = request.getUriInfo().getPath();
         int status = response.getStatus();
-        if (status < 400 && recordedElsewhere(resource)) {
+        if (status < 400 && recordedElsewhere(resource)
+                && !(Arc.container().requestContext().isActive() && !scope.recordedHere())) {
             return;
         }
         boolean scoped = Arc.container().requestContext().isActive();
