@@ -34,23 +34,13 @@ public class CorrelationIds {
     void install(@Observes Router router) {
         router.route().order(-10_000).handler(ctx -> {
             String given = ctx.request().getHeader(HEADER);
-            String id = given != null && SANE.matcher(given).matches() ? given : newId();
+            String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
             ctx.put(KEY, id);
             MDC.put("correlationId", id);
             ctx.response().putHeader(HEADER, id);
             ctx.addEndHandler(v -> MDC.remove("correlationId"));
             ctx.next();
         });
-    }
-
-    /**
-     * 32 random hex digits in four groups of eight, as the gateway makes them: a UUID's last
-     * group of twelve is all decimal digits about once in 300 ids, and every log line carries
-     * the id — a tenth of those runs would read as a valid IIN (R23).
-     */
-    static String newId() {
-        String hex = UUID.randomUUID().toString().replace("-", "");
-        return hex.substring(0, 8) + '-' + hex.substring(8, 16) + '-' + hex.substring(16, 24) + '-' + hex.substring(24);
     }
 
     public static String of(RoutingContext ctx) {
