@@ -95,6 +95,20 @@ refusal "queue-service's metrics are not exposed by the gateway" 404 "$GW/servic
 code=$(curl -s -o /dev/null -w '%{http_code}' "$GW/services/queue-service/q/health/ready")
 check "queue-service's readiness through the gateway (200, got $code)" [ "$code" = 200 ]
 
+# R23: no run of twelve digits (an IIN, or an id that reads as one) in the gateway's access log —
+# neither from a URL nor in a correlation id the gateway makes.
+probe="00000000-0000-4000-8000-123456789012"
+cid=$(curl -s -o /dev/null -D - "$GW/api/v1/tickets/$probe" | tr -d '\r' | sed -nE 's/^[Xx]-[Cc]orrelation-[Ii]d: *(.*)$/\1/p')
+sleep 0.3 # nginx writes the line once the response is sent
+check "the gateway logs a twelve-digit run in a path masked" \
+  grep -q "/api/v1/tickets/00000000-0000-4000-8000-\*\{12\} " "$GFC_LOG_DIR/gateway-access.log"
+check "the gateway's own correlation id comes in groups of eight ($cid)" \
+  grep -qE '^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$' <<<"$cid"
+cid=$(curl -s -o /dev/null -D - -H 'X-Correlation-Id: cid-123456789012' "$GW/api/v1/tickets/$probe" \
+  | tr -d '\r' | sed -nE 's/^[Xx]-[Cc]orrelation-[Ii]d: *(.*)$/\1/p')
+check "a given correlation id with a twelve-digit run is replaced ($cid)" \
+  grep -qE '^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$' <<<"$cid"
+
 # ---------------------------------------------------------------------------------------
 # The document journey: intake → issuance → intake, with real tokens, a real EDS and Kafka.
 NOTIFY_DIR=${GFC_NOTIFY_DIR:-$GFC_STATE_DIR/notifications}

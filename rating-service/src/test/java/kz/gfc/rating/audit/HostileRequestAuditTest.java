@@ -67,6 +67,7 @@ class HostileRequestAuditTest {
                 .when().post("/api/v1/ratings/" + "x".repeat(2000));
         Response iinPath = given().auth().oauth2(token).contentType(ContentType.JSON).body("{}")
                 .header("X-Forwarded-For", "<script>")
+                .header("X-Correlation-Id", "cid-" + iin)
                 .when().post("/api/v1/ratings/" + iin + "/" + iin);
         assertThat(longPath.statusCode()).isBetween(400, 499);
         assertThat(iinPath.statusCode()).isBetween(400, 499);
@@ -78,6 +79,8 @@ class HostileRequestAuditTest {
         // the trusted gateway's first address (the real gateway sends only one)
         assertThat(l.path("clientAddress").asText()).isEqualTo("6.6.6.6");
 
+        // a given correlation id holding an IIN is not taken: every log line would carry it
+        assertThat(iinPath.header("X-Correlation-Id")).doesNotContain(iin).doesNotContainPattern("\\d{12}");
         JsonNode i = theOneLine(iinPath.header("X-Correlation-Id"));
         assertThat(i.toString()).doesNotContain(iin).doesNotContainPattern("\\d{12}");
         assertThat(i.path("clientAddress").isNull()).isTrue();
