@@ -1,16 +1,27 @@
 #!/usr/bin/env bash
-# Consent-check throughput of a running stack (deploy/local/up.sh), from outside the service's
-# process: ApacheBench with a real Keycloak client-credentials token (provider-mvd), then the
-# check's own SQL (lookup + access-log insert) run by pgbench on the same database in the same
-# run, so the figure is printed as a share of what PostgreSQL alone does on this machine; then
-# how soon a revocation is refused. Prints figures, asserts nothing.
-#   deploy/local/bench-consent.sh [requests] [concurrency]     default 5000 8
+# Consent checks of a running stack (deploy/local/up.sh), from outside the service's process, with
+# a real Keycloak client-credentials token (provider-mvd) on keep-alive connections, as a
+# service's REST client sends them:
+#  1. a warm-up of WARMUP seconds at full load, not counted: after a start the JIT compilers
+#     take most of a core for tens of thousands of requests, and figures taken before say so;
+#  2. the latency at a fixed RATE (RateLoad.java, an open loop: each check is due at its time
+#     whether or not earlier ones were answered, and its latency counts from then);
+#  3. the most the service answers with C clients (ApacheBench, a closed loop), and the check's
+#     own SQL (lookup + access-log insert) run by pgbench in the same run, so that figure is
+#     printed as a share of what PostgreSQL alone does on this machine;
+#  4. how soon a revocation is refused.
+# Prints figures, asserts nothing.
+#   deploy/local/bench-consent.sh [requests] [concurrency] [rate] [warm-up s]   default 10000 8 500 60
 # Needs consent-service started with GFC_CONSENT_SIGNING_PRIVATE_KEY and GFC_CONSENT_CODE_KEY
 # (deploy/local/consent-keys.sh prints a development pair).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-N=${1:-5000}
+N=${1:-10000}
 C=${2:-8}
+RATE=${3:-500}
+WARMUP=${4:-60}
+HDR=${GFC_HDR_JAR:-$HOME/.m2/repository/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar}
+[ -f "$HDR" ] || die "HdrHistogram not found at $HDR (the build brings it; or set GFC_HDR_JAR)"
 REALM=http://127.0.0.1:$GFC_KEYCLOAK_PORT/realms/gfc
 CONSENT=http://127.0.0.1:8084
 SECRET=${GFC_PSEUDONYM_SECRET:-local-dev-pseudonym-secret-not-for-production}
@@ -38,15 +49,19 @@ allowed=$(curl -s -X POST "$CONSENT/api/v1/consents/check" -H "Authorization: Be
   -H 'Content-Type: application/json' --data-binary "@$body")
 [[ "$allowed" == *'"allowed":true'* ]] || die "the check refused a fresh consent: $allowed"
 
-echo "=== consent check, $N requests, concurrency $C, provider-mvd's Keycloak token ==="
-ab -q -l -n 500 -c "$C" -p "$body" -T application/json -H "Authorization: Bearer $mvd" "$CONSENT/api/v1/consents/check" >/dev/null 2>&1 || true
-ab -q -l -n "$N" -c "$C" -p "$body" -T application/json -H "Authorization: Bearer $mvd" "$CONSENT/api/v1/consents/check" >"$out" 2>&1 \
-  || { cat "$out"; die "ab failed"; }
+check() { ab -k -q -l "$@" -c "$C" -p "$body" -T application/json -H "Authorization: Bearer $mvd" "$CONSENT/api/v1/consents/check"; }
+echo "=== consent check, provider-mvd's Keycloak token, keep-alive connections ==="
+check -t "$WARMUP" -n 10000000 >/dev/null 2>&1 || true
+echo "warm-up: ${WARMUP} s at full load with $C clients (not counted)"
+printf 'at a fixed %s checks/s for 20 s (open loop, latency from when each check was due):\n  ' "$RATE"
+java -XX:TieredStopAtLevel=1 -cp "$HDR" "$GFC_ROOT/deploy/local/RateLoad.java" "$CONSENT/api/v1/consents/check" \
+  "$RATE" 20 16 "$body" "Authorization: Bearer $mvd" | paste -sd' ' | sed 's/ latency/\n  latency/'
+check -n "$N" >"$out" 2>&1 || { cat "$out"; die "ab failed"; }
 rps=$(awk '/Requests per second/ {print $4}' "$out")
 p50=$(awk '$1 == "50%" {print $2}' "$out"); p99=$(awk '$1 == "99%" {print $2}' "$out")
 failed=$(awk '/Failed requests/ {print $3}' "$out"); non2xx=$(awk '/Non-2xx responses/ {print $3}' "$out")
-printf 'consent-service :8084 directly   %7s checks/s   p50 %4s ms   p99 %5s ms   failed %s, non-2xx %s\n' \
-  "$rps" "$p50" "$p99" "$failed" "${non2xx:-0}"
+printf 'at most, %s requests with %s clients (closed loop) %7s checks/s   p50 %4s ms   p99 %5s ms   failed %s, non-2xx %s\n' \
+  "$N" "$C" "$rps" "$p50" "$p99" "$failed" "${non2xx:-0}"
 
 pseudonym="p1:$(printf '%s' "$iin" | openssl dgst -sha256 -hmac "$SECRET" | awk '{print $NF}')"
 cat >"$sql" <<SQL

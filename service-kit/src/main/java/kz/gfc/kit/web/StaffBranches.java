@@ -1,11 +1,11 @@
 package kz.gfc.kit.web;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -25,10 +25,10 @@ public class StaffBranches {
 
     /** Empty when the token names no branch: such staff act nowhere (fail closed). */
     public Set<String> current() {
-        Object claim = jwt == null ? null : jwt.getClaim(CLAIM);
+        Object claim = jwt == null ? null : Caller.claimValue(jwt, CLAIM);
         Set<String> out = new LinkedHashSet<>();
-        if (claim instanceof JsonArray array) {
-            array.forEach(v -> out.add(v instanceof JsonString s ? s.getString() : v.toString()));
+        if (claim instanceof Collection<?> array) { // a JsonArray is a List too
+            array.forEach(v -> out.add(v instanceof JsonString s ? s.getString() : String.valueOf(v)));
         } else if (claim instanceof JsonString s) {
             out.add(s.getString());
         } else if (claim != null) {

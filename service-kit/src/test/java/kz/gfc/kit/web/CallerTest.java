@@ -64,4 +64,26 @@ class CallerTest {
         assertThat(forged.provider()).contains("MVD");
         assertThat(forged.displayName()).as("no name claims: the subject").isEqualTo("s2");
     }
+
+    @Test
+    void customClaimsOfAnOidcTokenAreReadFromItsClaimsNotThroughTheThrowingLookup() throws Exception {
+        // the principal quarkus-oidc makes, over claims as Keycloak puts them in an access token
+        var claims = org.jose4j.jwt.JwtClaims.parse("{\"sub\":\"s3\",\"provider\":\"MVD\",\"name\":\"Ерлан Жұмабаев\","
+                + "\"branch\":[\"ALM-01\",\"AST-02\"]}");
+        var token = new io.quarkus.oidc.runtime.OidcJwtCallerPrincipal(claims, null) {
+            // MP-JWT's lookup: for a name outside its Claims enum it throws and catches inside
+            @Override
+            public <T> T getClaim(String name) {
+                throw new AssertionError("read " + name + " through getClaim");
+            }
+        };
+        var caller = new Caller(QuarkusSecurityIdentity.builder().setPrincipal(token).addRole("operator").build());
+
+        assertThat(caller.provider()).contains("MVD");
+        assertThat(caller.displayName()).isEqualTo("Ерлан Жұмабаев");
+        assertThat(caller.claim("position")).isEmpty();
+        StaffBranches branches = new StaffBranches();
+        branches.jwt = token;
+        assertThat(branches.current()).containsExactly("ALM-01", "AST-02");
+    }
 }
