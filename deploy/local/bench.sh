@@ -4,7 +4,11 @@
 # each as a share of what this machine's PostgreSQL does alone in the same run (pgbench: one
 # single-row INSERT per transaction, same concurrency), and the service's RSS. Prints figures,
 # asserts nothing.
-#   deploy/local/bench.sh [requests] [concurrency]     default 3000 8
+#   deploy/local/bench.sh [requests] [concurrency] [warm-up s]     default 3000 8 120
+# The warm-up issues tickets at full load for that long, not counted: after a start the C2
+# compiler takes a third or more of queue-service's CPU for minutes (seen: still 7 s of every
+# 21 s after two minutes), so a figure taken sooner measures the compiler. Clients keep their
+# connections (keep-alive), as the app and the gateway do.
 # It issues walk-in tickets as the realm's kiosk account bench-kiosk at branch BENCH (staff
 # issuing for walk-ins are not capped as a citizen's account is), whose time zone it sets so
 # "now" is about noon there: the figures do not depend on the hour (R3 refuses tickets outside
@@ -13,6 +17,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 N=${1:-3000}
 C=${2:-8}
+WARMUP=${3:-120}
 REALM=http://127.0.0.1:$GFC_KEYCLOAK_PORT/realms/gfc
 command -v ab >/dev/null || apt_install apache2-utils
 command -v pgbench >/dev/null || apt_install postgresql-client
@@ -42,15 +47,18 @@ fi
 # Each run starts with BENCH's line empty, as at the start of a day: a line tens of thousands
 # deep, left by earlier runs, is no branch's day (the busiest issue a few hundred tickets), and
 # each ticket's place in line is counted over it.
-PGPASSWORD=gfc psql -h 127.0.0.1 -p "$GFC_PG_PORT" -U gfc -qAt "$GFC_DB" \
-  -c "UPDATE queue.ticket SET status = 'CANCELLED' WHERE branch_code = '$branch' AND status = 'WAITING'" >/dev/null
+empty_line() {
+  PGPASSWORD=gfc psql -h 127.0.0.1 -p "$GFC_PG_PORT" -U gfc -qAt "$GFC_DB" \
+    -c "UPDATE queue.ticket SET status = 'CANCELLED' WHERE branch_code = '$branch' AND status = 'WAITING'" >/dev/null
+}
+empty_line
 
 body=$(mktemp); out=$(mktemp); sql=$(mktemp); trap 'rm -f "$body" "$out" "$sql"' EXIT
 printf '{"category":"INTAKE","channel":"WALK_IN","language":"ru"}' >"$body"
-ticket=$(curl -s -X POST "http://127.0.0.1:8081/api/v1/branches/$branch/tickets" \
-  -H "Authorization: Bearer $kiosk" -H 'Content-Type: application/json' --data-binary "@$body" \
-  | sed -nE 's/.*"id":"([0-9a-f-]{36})".*/\1/p')
-[ -n "$ticket" ] || die "a ticket at $branch ($zone) was refused (a holiday or weekend there?)"
+
+code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:8081/api/v1/branches/$branch/tickets" \
+  -H "Authorization: Bearer $kiosk" -H 'Content-Type: application/json' --data-binary "@$body")
+[ "$code" = 201 ] || die "a ticket at $branch ($zone) was refused ($code; a holiday or weekend there?)"
 
 # The machine's own limit, measured now: PostgreSQL alone committing one single-row insert per
 # transaction at the same concurrency, on a scratch table dropped afterwards.
@@ -63,9 +71,10 @@ pg "DROP TABLE public.bench_insert"
 [ -n "$tps" ] || die "pgbench printed no tps"
 
 run() { # label method url [quiet]
-  local post=()
+  local post=() amount=(-n "$N")
   [ "$2" = POST ] && post=(-p "$body" -T application/json)
-  ab -q -l -n "$N" -c "$C" "${post[@]}" -H "Authorization: Bearer $kiosk" "$3" >"$out" 2>&1 \
+  [ "${4:-}" = quiet ] && amount=(-t "$WARMUP" -n 10000000)
+  ab -k -q -l "${amount[@]}" -c "$C" "${post[@]}" -H "Authorization: Bearer $kiosk" "$3" >"$out" 2>&1 \
     || { cat "$out"; die "ab failed"; }
   [ "${4:-}" = quiet ] && return 0
   local rps p50 p99 failed non2xx
@@ -80,6 +89,14 @@ gw=http://127.0.0.1:$GFC_GATEWAY_PORT
 echo "=== $N requests each, concurrency $C, bench-kiosk's Keycloak token, branch $branch ($zone) ==="
 printf '%-40s %7.0f tps   (one single-row INSERT per transaction, %s clients)\n' "pgbench, the machine's own limit" "$tps" "$C"
 run "warm-up (not counted)" POST "$gw/api/v1/branches/$branch/tickets" quiet
+echo "warm-up: $WARMUP s of ticket issues at full load (not counted); the line is emptied again"
+empty_line
+kiosk=$(token bench-kiosk) || die "no token for bench-kiosk" # a fresh one: the warm-up may outlast the first
+# the ticket the poll asks for: first in the line the issue run then builds behind it
+ticket=$(curl -s -X POST "http://127.0.0.1:8081/api/v1/branches/$branch/tickets" \
+  -H "Authorization: Bearer $kiosk" -H 'Content-Type: application/json' --data-binary "@$body" \
+  | sed -nE 's/.*"id":"([0-9a-f-]{36})".*/\1/p')
+[ -n "$ticket" ] || die "a ticket at $branch ($zone) was refused (a holiday or weekend there?)"
 run "ticket issue through the gateway" POST "$gw/api/v1/branches/$branch/tickets"
 run "ticket poll through the gateway" GET "$gw/api/v1/tickets/$ticket"
 run "ticket issue, queue-service directly" POST "http://127.0.0.1:8081/api/v1/branches/$branch/tickets"

@@ -29,34 +29,54 @@ public final class Iin {
     /** Parses and validates; throws {@link InvalidIinException} naming what is wrong. */
     @JsonCreator
     public static Iin of(String raw) {
+        Fault fault = fault(raw);
+        if (fault != null) {
+            throw new InvalidIinException(fault.reason, fault.message);
+        }
+        return new Iin(raw.strip());
+    }
+
+    /** What can be wrong with an IIN: a mere {@link #isValid} test makes no exception, so costs no stack trace. */
+    private enum Fault {
+        MISSING("missing", "IIN is missing"),
+        FORMAT("format", "IIN must be exactly 12 digits"),
+        CENTURY("century", "7th digit of an IIN must be 1..6 (century and sex)"),
+        DATE("date", "first six digits of an IIN must be a real date YYMMDD"),
+        CHECKSUM("checksum", "IIN check digit does not match");
+
+        final String reason;
+        final String message;
+
+        Fault(String reason, String message) {
+            this.reason = reason;
+            this.message = message;
+        }
+    }
+
+    private static Fault fault(String raw) {
         if (raw == null) {
-            throw new InvalidIinException("missing", "IIN is missing");
+            return Fault.MISSING;
         }
         String s = raw.strip();
         if (s.length() != 12 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new InvalidIinException("format", "IIN must be exactly 12 digits");
+            return Fault.FORMAT;
         }
         int centuryDigit = s.charAt(6) - '0';
         if (centuryDigit < 1 || centuryDigit > 6) {
-            throw new InvalidIinException("century", "7th digit of an IIN must be 1..6 (century and sex)");
+            return Fault.CENTURY;
         }
         if (birthDate(s, centuryDigit) == null) {
-            throw new InvalidIinException("date", "first six digits of an IIN must be a real date YYMMDD");
+            return Fault.DATE;
         }
         int check = checkDigit(s);
         if (check < 0 || check != s.charAt(11) - '0') {
-            throw new InvalidIinException("checksum", "IIN check digit does not match");
+            return Fault.CHECKSUM;
         }
-        return new Iin(s);
+        return null;
     }
 
     public static boolean isValid(String raw) {
-        try {
-            of(raw);
-            return true;
-        } catch (InvalidIinException e) {
-            return false;
-        }
+        return fault(raw) == null;
     }
 
     /** The check digit of the first 11 digits, or -1 when the number cannot have one. */

@@ -5,10 +5,11 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * The branches the caller works at: the access token's {@code branch} claim, which the realm
@@ -20,12 +21,17 @@ public class StaffBranches {
 
     public static final String CLAIM = "branch";
 
-    @Inject
-    JsonWebToken jwt;
+    private final SecurityIdentity identity;
+
+    public StaffBranches(SecurityIdentity identity) {
+        this.identity = identity;
+    }
 
     /** Empty when the token names no branch: such staff act nowhere (fail closed). */
     public Set<String> current() {
-        Object claim = jwt == null ? null : Caller.claimValue(jwt, CLAIM);
+        // the principal itself, not an injected JsonWebToken: that is a proxy, read only through getClaim
+        Object claim = identity != null && identity.getPrincipal() instanceof JsonWebToken jwt
+                ? Caller.claimValue(jwt, CLAIM) : null;
         Set<String> out = new LinkedHashSet<>();
         if (claim instanceof Collection<?> array) { // a JsonArray is a List too
             array.forEach(v -> out.add(v instanceof JsonString s ? s.getString() : String.valueOf(v)));

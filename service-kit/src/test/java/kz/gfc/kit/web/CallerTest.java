@@ -82,8 +82,7 @@ class CallerTest {
         assertThat(caller.provider()).contains("MVD");
         assertThat(caller.displayName()).isEqualTo("Ерлан Жұмабаев");
         assertThat(caller.claim("position")).isEmpty();
-        StaffBranches branches = new StaffBranches();
-        branches.jwt = token;
+        StaffBranches branches = new StaffBranches(QuarkusSecurityIdentity.builder().setPrincipal(token).build());
         assertThat(branches.current()).containsExactly("ALM-01", "AST-02");
     }
 }

@@ -12,6 +12,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import kz.gfc.kit.events.Outbox;
 import kz.gfc.kit.iin.Iin;
 import kz.gfc.kit.iin.Pseudonymizer;
@@ -64,8 +66,19 @@ public class TicketService {
             PriorityReason priority, Iin iin, String ownerId, boolean selfService) {
     }
 
-    @Transactional
+    /**
+     * Issues a ticket and shows it to its holder. The view — the ticket's place, counted over
+     * its line, and the wait band — is read once the issue has committed, not inside it: the
+     * day's counter row stays locked from the number until the commit, and every other issue
+     * in the same category at the branch waits for it, so that transaction holds only what
+     * must be atomic with the number. Joins a transaction the caller already has.
+     */
     public TicketState issue(IssueCommand c) {
+        Ticket t = QuarkusTransaction.joiningExisting().call(() -> issueTicket(c));
+        return state(t);
+    }
+
+    private Ticket issueTicket(IssueCommand c) {
         BranchReference branch = branches.branch(c.branchCode());
         CategoryReference category = branches.servedCategory(branch, c.categoryCode());
         if (c.channel() == Ticket.Channel.BOOKING) {
@@ -87,9 +100,8 @@ public class TicketService {
             requireUnderTicketCap(branch, c.ownerId());
         }
         PriorityStatus ground = priorityCheck.atIssue(c.priority(), c.iin(), !c.selfService(), schedule.today(branch));
-        Ticket t = issueIn(branch, category, c.channel(), c.language(), c.priority(), ground,
+        return issueIn(branch, category, c.channel(), c.language(), c.priority(), ground,
                 c.iin() == null ? null : pseudonymizer.pseudonym(c.iin()), c.ownerId(), null, null);
-        return state(t);
     }
 
     /** Staff at the ticket's branch verify or withdraw its priority ground (R12); recorded on the ticket and audited. */
