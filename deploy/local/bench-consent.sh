@@ -11,7 +11,7 @@
 #     printed as a share of what PostgreSQL alone does on this machine;
 #  4. how soon a revocation is refused.
 # Prints figures, asserts nothing.
-#   deploy/local/bench-consent.sh [requests] [concurrency] [rate] [warm-up s]   default 10000 8 500 60
+#   deploy/local/bench-consent.sh [requests] [concurrency] [rate] [warm-up s]   default 10000 8 500 180
 # Needs consent-service started with GFC_CONSENT_SIGNING_PRIVATE_KEY and GFC_CONSENT_CODE_KEY
 # (deploy/local/consent-keys.sh prints a development pair).
 set -euo pipefail
@@ -19,7 +19,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 N=${1:-10000}
 C=${2:-8}
 RATE=${3:-500}
-WARMUP=${4:-60}
+WARMUP=${4:-180}
 HDR=${GFC_HDR_JAR:-$HOME/.m2/repository/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar}
 [ -f "$HDR" ] || die "HdrHistogram not found at $HDR (the build brings it; or set GFC_HDR_JAR)"
 REALM=http://127.0.0.1:$GFC_KEYCLOAK_PORT/realms/gfc
