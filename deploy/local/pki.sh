@@ -84,5 +84,7 @@ chmod 600 ./*.key ./*.p12
 log "demo PKI in $PKI (trust: GFC_EDS_TRUSTED_CA=$PKI/ca.pem)"
 for o in "${OPERATORS[@]}" "${CITIZENS[@]}"; do
   set -- $o
-  printf '  %-12s %s\n' "$1" "$(openssl x509 -in "$1.pem" -noout -enddate -nameopt utf8,sep_comma_plus -subject | tr '\n' ' ')"
+  # the IIN in the subject's serialNumber is masked: no IIN reaches a log, a demo one included (R23)
+  printf '  %-12s %s\n' "$1" "$(openssl x509 -in "$1.pem" -noout -enddate -nameopt utf8,sep_comma_plus -subject \
+    | tr '\n' ' ' | sed -E 's/IIN[0-9]{12}/IIN************/g')"
 done
