@@ -203,11 +203,10 @@ public class AuditTrail {
         }
         String path = request.getUriInfo().getPath();
         int status = response.getStatus();
-        if (status < 400 && recordedElsewhere(resource)
-                && !(Arc.container().requestContext().isActive() && !scope.recordedHere())) {
+        boolean scoped = Arc.container().requestContext().isActive();
+        if (status < 400 && recordedElsewhere(resource) && (!scoped || scope.recordedHere())) {
             return;
         }
-        boolean scoped = Arc.container().requestContext().isActive();
         UUID draft = scoped ? scope.settle() : null;
         String auditId = scoped && scope.auditId() != null ? scope.auditId() : UUID.randomUUID().toString();
         AuditRecorded event = event(auditId, request.getMethod(), path, action(request.getMethod(), path, resource),

@@ -174,8 +174,8 @@ public class EventInbox {
             int fresh = retried(todo.get(0).record(), todo.size(), () -> processAll(todo));
             processed = fresh;
             duplicates = todo.size() - fresh;
-            countEach(todo, Outcome.PROCESSED, fresh);
-            countEach(todo, Outcome.DUPLICATE, todo.size() - fresh);
+            count(todo.get(0).record(), Outcome.PROCESSED.label, fresh);
+            count(todo.get(0).record(), Outcome.DUPLICATE.label, todo.size() - fresh);
         } catch (RuntimeException batchFailure) {
             if (TransientFailures.isTransient(batchFailure)) {
                 throw batchFailure; // interrupted while waiting for the database: nothing committed, nothing acknowledged
@@ -270,9 +270,6 @@ public class EventInbox {
         }
     }
 
-    private void countEach(List<Parsed> events, Outcome outcome, int n) {
-        count(events.get(0).record(), outcome.label, n);
-    }
 
     private boolean notOurs(ConsumerRecord<String, String> record) {
         String type = header(record, CloudEventHeaders.TYPE);
