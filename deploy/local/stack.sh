@@ -17,6 +17,8 @@ GFC_KEYCLOAK_HEAP=${GFC_KEYCLOAK_HEAP:-768m}
 # The full JIT: a C1-only JVM runs without the BigInteger intrinsics, so checking each request's
 # RS256 token signature cost a fifth of a service's CPU. GFC_SERVICE_JAVA_OPTS adds or overrides.
 GFC_SERVICE_JAVA_OPTS=${GFC_SERVICE_JAVA_OPTS:-}
+# The collector: Serial by default (the least CPU on two shared cores); GFC_SERVICE_GC replaces it.
+GFC_SERVICE_GC=${GFC_SERVICE_GC:--XX:+UseSerialGC}
 # A development-only secret for the IIN pseudonyms (R23); set your own for anything shared.
 GFC_DEV_PSEUDONYM_SECRET=${GFC_PSEUDONYM_SECRET:-local-dev-pseudonym-secret-not-for-production}
 # A development-only key for IINs kept at rest (base64 of 32 bytes); set your own likewise.
@@ -265,7 +267,7 @@ service_start() { # module port
       # its one-time-code key and artefact signing key, made once in the state dir (no prod default)
       eval "$("$GFC_ROOT/deploy/local/consent-keys.sh")"
     fi
-    exec setsid nohup java -Xmx"$GFC_SERVICE_HEAP" -XX:+UseSerialGC $GFC_SERVICE_JAVA_OPTS \
+    exec setsid nohup java -Xmx"$GFC_SERVICE_HEAP" $GFC_SERVICE_GC $GFC_SERVICE_JAVA_OPTS \
         -Djava.io.tmpdir="$GFC_STATE_DIR/tmp/$m" -jar "$jar" >"$GFC_LOG_DIR/$m.log" 2>&1 </dev/null
   ) &
   echo $! >"$pidf"
