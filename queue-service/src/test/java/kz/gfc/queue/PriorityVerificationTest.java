@@ -79,6 +79,30 @@ class PriorityVerificationTest extends PinnedClock {
     }
 
     @Test
+    void R12_aPlaceInLineCountsEveryoneEarlierAndTheVerifiedGroundsThatCameLater() {
+        String b = branch("REGULAR", "INTAKE");
+        String first = walkIn(b, "INTAKE").jsonPath().getString("id");
+        String second = walkIn(b, "INTAKE").jsonPath().getString("id");
+        String claimed = fromTheApp(b, SyntheticIins.random().value(), "PREGNANCY")             // A-003, not verified
+                .then().statusCode(201).body("position", equalTo(3)).extract().path("id");
+        String veteran = Queue.priority(b, "INTAKE", "VETERAN").jsonPath().getString("id");      // A-004, verified
+
+        String staff = operator("op-place-" + System.nanoTime(), b);
+        // the verified ground, issued last, goes ahead of every ordinary ticket; the claimed one does not
+        as(staff).get("/api/v1/tickets/" + veteran).then().statusCode(200).body("position", equalTo(1));
+        as(staff).get("/api/v1/tickets/" + first).then().statusCode(200).body("position", equalTo(2));
+        as(staff).get("/api/v1/tickets/" + second).then().statusCode(200).body("position", equalTo(3));
+        as(staff).get("/api/v1/tickets/" + claimed).then().statusCode(200).body("position", equalTo(4));
+
+        // once the veteran is called, everyone moves up
+        long w = window(b, 1, "INTAKE");
+        signIn(w, staff, "Оператор");
+        callNext(staff, w).then().statusCode(200).body("ticket.id", equalTo(veteran));
+        as(staff).get("/api/v1/tickets/" + first).then().statusCode(200).body("position", equalTo(1));
+        as(staff).get("/api/v1/tickets/" + claimed).then().statusCode(200).body("position", equalTo(3));
+    }
+
+    @Test
     void R12_aClaimedGroundCountsOnlyOnceStaffVerifyItAndStaffMayWithdrawOne() throws Exception {
         String b = branch("REGULAR", "INTAKE");
         long w = window(b, 1, "INTAKE");

@@ -74,9 +74,40 @@ public class TicketQueue {
      * 1-based place in the line of the ticket's category, by the same order {@link CallOrder}
      * uses (due bookings, then weight, then time); only an estimate, since the starvation
      * bound and other categories at the same windows can reorder calls.
+     *
+     * <p>Nearly every ticket is ordinary (weight 0, no booking due), and every waiting ticket
+     * issued before an ordinary one is ahead of it (weights are never negative), so its place
+     * is the tickets before it in time, a range of the waiting-line index that ends at the
+     * ticket itself, plus the few later ones that rank higher, found through the index of
+     * special tickets. Polling the head of a deep line then counts nothing, where one count over
+     * the whole line by weight and time fetched every waiting row. A special ticket is rare and
+     * takes that full count.
      */
     public int position(Ticket t, Instant now) {
         boolean due = t.slotStart != null && !t.slotStart.isAfter(now);
+        if (!due && t.priorityWeight == 0) {
+            Number earlier = (Number) em.createNativeQuery("SELECT count(*) FROM ticket WHERE branch_code = :branch"
+                    + " AND service_day = :day AND category_code = :category AND status = 'WAITING'"
+                    + " AND (queue_at, issue_seq) < (:queueAt, :seq)")
+                    .setParameter("branch", t.branchCode)
+                    .setParameter("day", t.serviceDay)
+                    .setParameter("category", t.categoryCode)
+                    .setParameter("queueAt", t.queueAt)
+                    .setParameter("seq", t.issueSeq)
+                    .getSingleResult();
+            Number laterButHigher = (Number) em.createNativeQuery("SELECT count(*) FROM ticket WHERE branch_code = :branch"
+                    + " AND service_day = :day AND category_code = :category AND status = 'WAITING'"
+                    + " AND (priority_weight > 0 OR slot_start IS NOT NULL)"
+                    + " AND (queue_at, issue_seq) > (:queueAt, :seq) AND (priority_weight > 0 OR " + DUE + ")")
+                    .setParameter("branch", t.branchCode)
+                    .setParameter("day", t.serviceDay)
+                    .setParameter("category", t.categoryCode)
+                    .setParameter("queueAt", t.queueAt)
+                    .setParameter("seq", t.issueSeq)
+                    .setParameter("now", now)
+                    .getSingleResult();
+            return earlier.intValue() + laterButHigher.intValue() + 1;
+        }
         Number ahead = (Number) em.createNativeQuery("SELECT count(*) FROM ticket WHERE branch_code = :branch"
                 + " AND service_day = :day AND status = 'WAITING' AND category_code = :category AND id <> :id AND ("
                 + "  (:due = false AND " + DUE + ")"
