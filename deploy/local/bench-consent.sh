@@ -55,6 +55,7 @@ if [ "$WARMUP" -gt 0 ]; then
   check -t "$WARMUP" -n 10000000 >/dev/null 2>&1 || true
   echo "warm-up: ${WARMUP} s at full load with $C clients (not counted)"
 fi
+measured=$(cpu_stat)
 printf 'at a fixed %s checks/s for 20 s (open loop, latency from when each check was due):\n  ' "$RATE"
 java -XX:TieredStopAtLevel=1 -cp "$HDR" "$GFC_ROOT/deploy/local/RateLoad.java" "$CONSENT/api/v1/consents/check" \
   "$RATE" 20 16 "$body" "Authorization: Bearer $mvd" >"$out"
@@ -93,4 +94,5 @@ after=$(curl -s -X POST "$CONSENT/api/v1/consents/check" -H "Authorization: Bear
 printf 'revoke, then the next check: %s, %s ms after the revoke was sent\n' "$after" "$(( ($(date +%s%N) - start) / 1000000 ))"
 pid=$(cat "$GFC_STATE_DIR/pids/consent-service.pid" 2>/dev/null || true)
 [ -n "$pid" ] && echo "consent-service RSS: $(awk '/VmRSS/ {print $2, $3}' "/proc/$pid/status")"
+echo "the host took $(steal_since "$measured") % of the CPU time (steal) during the measured runs; above a few per cent, run again"
 echo "cores: $(nproc); load average $(cut -d' ' -f1-3 /proc/loadavg); PostgreSQL, Kafka, Keycloak, ab, pgbench and all six services share them"

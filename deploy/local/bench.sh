@@ -97,9 +97,11 @@ ticket=$(curl -s -X POST "http://127.0.0.1:8081/api/v1/branches/$branch/tickets"
   -H "Authorization: Bearer $kiosk" -H 'Content-Type: application/json' --data-binary "@$body" \
   | sed -nE 's/.*"id":"([0-9a-f-]{36})".*/\1/p')
 [ -n "$ticket" ] || die "a ticket at $branch ($zone) was refused (a holiday or weekend there?)"
+measured=$(cpu_stat)
 run "ticket issue through the gateway" POST "$gw/api/v1/branches/$branch/tickets"
 run "ticket poll through the gateway" GET "$gw/api/v1/tickets/$ticket"
 run "ticket issue, queue-service directly" POST "http://127.0.0.1:8081/api/v1/branches/$branch/tickets"
 pid=$(cat "$GFC_STATE_DIR/pids/queue-service.pid" 2>/dev/null || true)
 [ -n "$pid" ] && echo "queue-service RSS: $(awk '/VmRSS/ {print $2, $3}' "/proc/$pid/status")"
+echo "the host took $(steal_since "$measured") % of the CPU time (steal) during the measured runs; above a few per cent, run again"
 echo "cores: $(nproc); load average $(cut -d' ' -f1-3 /proc/loadavg); PostgreSQL, Kafka, Keycloak, the gateway, ab and all six services share them"

@@ -27,6 +27,15 @@ wait_port() { # port seconds what
   die "$3 did not open port $1 within $2 s (logs: $GFC_LOG_DIR)"
 }
 
+# The share of CPU time the host gave to other guests (steal) since a cpu_stat snapshot: this is
+# a virtual machine, and a run during which its neighbours take a tenth of the CPU measures them.
+cpu_stat() { awk '/^cpu / {print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $9}' /proc/stat; }
+steal_since() { # "$(cpu_stat)" taken before
+  local now; now=$(cpu_stat)
+  awk -v a="$1" -v b="$now" 'BEGIN {split(a, x, " "); split(b, y, " "); t = y[1] - x[1];
+    printf "%.1f", (t > 0 ? 100 * (y[2] - x[2]) / t : 0)}'
+}
+
 apt_install() { # packages...
   [ "$(id -u)" = 0 ] || die "missing packages ($*): install them, or run as root so this script can"
   log "installing $* from the distribution's packages"
