@@ -101,6 +101,7 @@ ticket=$(curl -s -X POST "http://127.0.0.1:8081/api/v1/branches/$branch/tickets"
 [ -n "$ticket" ] || die "a ticket at $branch ($zone) was refused (a holiday or weekend there?)"
 measured=$(cpu_stat)
 run "ticket issue through the gateway" POST "$gw/api/v1/branches/$branch/tickets"
+echo "(waited $(wait_quiet 90) s for the issues' after-work — relaying, audit lines, vacuum — to finish)"
 run "ticket poll through the gateway" GET "$gw/api/v1/tickets/$ticket"
 run "ticket issue, queue-service directly" POST "http://127.0.0.1:8081/api/v1/branches/$branch/tickets"
 pid=$(cat "$GFC_STATE_DIR/pids/queue-service.pid" 2>/dev/null || true)

@@ -36,6 +36,20 @@ steal_since() { # "$(cpu_stat)" taken before
     printf "%.1f", (t > 0 ? 100 * (y[2] - x[2]) / t : 0)}'
 }
 
+# Waits until the machine is nearly idle again (at most $1 seconds) and prints how long it
+# waited: what a run left behind (events relayed, audit lines stored, autovacuum) would
+# otherwise be charged to the next figure.
+wait_quiet() { # max-seconds
+  local waited=0 a b
+  while [ "$waited" -lt "$1" ]; do
+    a=$(awk '/^cpu / {print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $5}' /proc/stat); sleep 2
+    b=$(awk '/^cpu / {print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $5}' /proc/stat)
+    waited=$((waited + 2))
+    awk -v a="$a" -v b="$b" 'BEGIN {split(a, x, " "); split(b, y, " "); exit !((y[2] - x[2]) >= 0.8 * (y[1] - x[1]))}' && break
+  done
+  echo "$waited"
+}
+
 apt_install() { # packages...
   [ "$(id -u)" = 0 ] || die "missing packages ($*): install them, or run as root so this script can"
   log "installing $* from the distribution's packages"
