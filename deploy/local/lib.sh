@@ -29,7 +29,7 @@ wait_port() { # port seconds what
 
 # The share of CPU time the host gave to other guests (steal) since a cpu_stat snapshot: this is
 # a virtual machine, and a run during which its neighbours take a tenth of the CPU measures them.
-cpu_stat() { awk '/^cpu / {print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $9}' /proc/stat; }
+cpu_stat() { awk '/^cpu / {print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $9, $5}' /proc/stat; } # total steal idle
 steal_since() { # "$(cpu_stat)" taken before
   local now; now=$(cpu_stat)
   awk -v a="$1" -v b="$now" 'BEGIN {split(a, x, " "); split(b, y, " "); t = y[1] - x[1];
@@ -42,10 +42,9 @@ steal_since() { # "$(cpu_stat)" taken before
 wait_quiet() { # max-seconds
   local waited=0 a b
   while [ "$waited" -lt "$1" ]; do
-    a=$(awk '/^cpu / {print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $5}' /proc/stat); sleep 2
-    b=$(awk '/^cpu / {print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $5}' /proc/stat)
+    a=$(cpu_stat); sleep 2; b=$(cpu_stat)
     waited=$((waited + 2))
-    awk -v a="$a" -v b="$b" 'BEGIN {split(a, x, " "); split(b, y, " "); exit !((y[2] - x[2]) >= 0.8 * (y[1] - x[1]))}' && break
+    awk -v a="$a" -v b="$b" 'BEGIN {split(a, x, " "); split(b, y, " "); exit !((y[3] - x[3]) >= 0.8 * (y[1] - x[1]))}' && break
   done
   echo "$waited"
 }

@@ -86,19 +86,13 @@ public class TicketQueue {
     public int position(Ticket t, Instant now) {
         boolean due = t.slotStart != null && !t.slotStart.isAfter(now);
         if (!due && t.priorityWeight == 0) {
-            Number earlier = (Number) em.createNativeQuery("SELECT count(*) FROM ticket WHERE branch_code = :branch"
-                    + " AND service_day = :day AND category_code = :category AND status = 'WAITING'"
-                    + " AND (queue_at, issue_seq) < (:queueAt, :seq)")
-                    .setParameter("branch", t.branchCode)
-                    .setParameter("day", t.serviceDay)
-                    .setParameter("category", t.categoryCode)
-                    .setParameter("queueAt", t.queueAt)
-                    .setParameter("seq", t.issueSeq)
-                    .getSingleResult();
-            Number laterButHigher = (Number) em.createNativeQuery("SELECT count(*) FROM ticket WHERE branch_code = :branch"
-                    + " AND service_day = :day AND category_code = :category AND status = 'WAITING'"
-                    + " AND (priority_weight > 0 OR slot_start IS NOT NULL)"
-                    + " AND (queue_at, issue_seq) > (:queueAt, :seq) AND (priority_weight > 0 OR " + DUE + ")")
+            // both counts in one statement: one round trip on every poll and issue
+            Number ahead = (Number) em.createNativeQuery("SELECT"
+                    + " (SELECT count(*) FROM ticket WHERE branch_code = :branch AND service_day = :day"
+                    + "   AND category_code = :category AND status = 'WAITING' AND (queue_at, issue_seq) < (:queueAt, :seq))"
+                    + " + (SELECT count(*) FROM ticket WHERE branch_code = :branch AND service_day = :day"
+                    + "   AND category_code = :category AND status = 'WAITING' AND (priority_weight > 0 OR slot_start IS NOT NULL)"
+                    + "   AND (queue_at, issue_seq) > (:queueAt, :seq) AND (priority_weight > 0 OR " + DUE + "))")
                     .setParameter("branch", t.branchCode)
                     .setParameter("day", t.serviceDay)
                     .setParameter("category", t.categoryCode)
@@ -106,7 +100,7 @@ public class TicketQueue {
                     .setParameter("seq", t.issueSeq)
                     .setParameter("now", now)
                     .getSingleResult();
-            return earlier.intValue() + laterButHigher.intValue() + 1;
+            return ahead.intValue() + 1;
         }
         Number ahead = (Number) em.createNativeQuery("SELECT count(*) FROM ticket WHERE branch_code = :branch"
                 + " AND service_day = :day AND status = 'WAITING' AND category_code = :category AND id <> :id AND ("
