@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import kz.gfc.kit.iin.Iin;
 import kz.gfc.kit.iin.Pseudonymizer;
 
@@ -27,11 +28,14 @@ import kz.gfc.kit.iin.Pseudonymizer;
  *
  * <p>A consent without a fetch limit — nearly all of them — costs one round trip: a partial
  * index on live consents by (pseudonym, recipient, purpose) finds it and the same statement
- * inserts the log row; no consent row is written or locked, so concurrent checks never queue.
- * A consent with a limit ({@code fetch_limit} per {@link FetchPeriod}) is found by that same
- * statement, which then writes nothing; the check locks that consent's row, counts its log rows
- * in the current period and logs only below the limit — two more round trips, and concurrent
- * checks of that one consent take turns, so exactly the limit is allowed.
+ * inserts the log row. That statement commits on its own (autocommit), so the answer waits for
+ * one durable commit and not for a second round trip carrying a COMMIT; a single statement is
+ * atomic, so the log row and the decision still stand or fall together. No consent row is written
+ * or locked, so concurrent checks never queue. A consent with a limit ({@code fetch_limit} per
+ * {@link FetchPeriod}) is found by that same statement, which then writes nothing; the check then
+ * opens a transaction, locks that consent's row, counts its log rows in the current period and
+ * logs only below the limit — and concurrent checks of that one consent take turns, so exactly
+ * the limit is allowed.
  */
 @ApplicationScoped
 public class ConsentCheck {
@@ -91,14 +95,15 @@ public class ConsentCheck {
         this.clock = clock;
     }
 
-    @Transactional
+    /** Outside any transaction on purpose: see the class comment. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Decision check(Iin subject, String recipient, String scope, String purpose, Accessor who) {
         Instant instant = clock.instant().truncatedTo(ChronoUnit.MICROS);
         OffsetDateTime now = instant.atOffset(ZoneOffset.UTC);
         String pseudonym = pseudonyms.pseudonym(subject);
+        UUID consentId;
+        Instant validUntil;
         try (Connection c = db.getConnection()) {
-            UUID consentId;
-            Instant validUntil;
             try (PreparedStatement ps = c.prepareStatement(FIND_AND_LOG_UNLIMITED)) {
                 ps.setString(1, scope);
                 ps.setString(2, pseudonym);
@@ -121,9 +126,17 @@ public class ConsentCheck {
                     }
                 }
             }
-            return checkLimited(c, consentId, validUntil, pseudonym, recipient, scope, purpose, who, instant);
         } catch (SQLException e) {
             throw new IllegalStateException("consent check failed", e);
+        }
+        return QuarkusTransaction.requiringNew().call(
+                () -> checkLimited(consentId, validUntil, pseudonym, recipient, scope, purpose, who, instant));
+    }
+
+    private Decision checkLimited(UUID consentId, Instant validUntil, String pseudonym, String recipient,
+            String scope, String purpose, Accessor who, Instant instant) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            return checkLimited(c, consentId, validUntil, pseudonym, recipient, scope, purpose, who, instant);
         }
     }
 
