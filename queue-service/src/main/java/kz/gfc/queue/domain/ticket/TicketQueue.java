@@ -71,9 +71,11 @@ public class TicketQueue {
     }
 
     /**
-     * 1-based place in the line of the ticket's category, by the same order {@link CallOrder}
-     * uses (due bookings, then weight, then time); only an estimate, since the starvation
-     * bound and other categories at the same windows can reorder calls.
+     * A waiting ticket's 1-based place in the line of its category, by the same order
+     * {@link CallOrder} uses (due bookings, then weight, then time), with what its wait band is
+     * drawn from: the category's service times at this hour of the week and who works its line
+     * now. One statement, since every poll and every issue shows all three. The place is only an
+     * estimate: the starvation bound and other categories at the same windows can reorder calls.
      *
      * <p>Nearly every ticket is ordinary (weight 0, no booking due), and every waiting ticket
      * issued before an ordinary one is ahead of it (weights are never negative), so its place
@@ -83,41 +85,54 @@ public class TicketQueue {
      * the whole line by weight and time fetched every waiting row. A special ticket is rare and
      * takes that full count.
      */
-    public int position(Ticket t, Instant now) {
+    public Line line(Ticket t, ZonedDateTime at) {
+        Instant now = at.toInstant();
         boolean due = t.slotStart != null && !t.slotStart.isAfter(now);
-        if (!due && t.priorityWeight == 0) {
-            // both counts in one statement: one round trip on every poll and issue
-            Number ahead = (Number) em.createNativeQuery("SELECT"
-                    + " (SELECT count(*) FROM ticket WHERE branch_code = :branch AND service_day = :day"
-                    + "   AND category_code = :category AND status = 'WAITING' AND (queue_at, issue_seq) < (:queueAt, :seq))"
-                    + " + (SELECT count(*) FROM ticket WHERE branch_code = :branch AND service_day = :day"
-                    + "   AND category_code = :category AND status = 'WAITING' AND (priority_weight > 0 OR slot_start IS NOT NULL)"
-                    + "   AND (queue_at, issue_seq) > (:queueAt, :seq) AND (priority_weight > 0 OR " + DUE + "))")
-                    .setParameter("branch", t.branchCode)
-                    .setParameter("day", t.serviceDay)
-                    .setParameter("category", t.categoryCode)
-                    .setParameter("queueAt", t.queueAt)
-                    .setParameter("seq", t.issueSeq)
-                    .setParameter("now", now)
-                    .getSingleResult();
-            return ahead.intValue() + 1;
-        }
-        Number ahead = (Number) em.createNativeQuery("SELECT count(*) FROM ticket WHERE branch_code = :branch"
-                + " AND service_day = :day AND status = 'WAITING' AND category_code = :category AND id <> :id AND ("
-                + "  (:due = false AND " + DUE + ")"
-                + "  OR ((" + DUE + ") = :due AND (priority_weight > :weight"
-                + "      OR (priority_weight = :weight AND (queue_at, issue_seq) < (:queueAt, :seq)))))")
+        boolean ordinary = !due && t.priorityWeight == 0;
+        String ahead = ordinary
+                ? "(SELECT count(*) FROM ticket WHERE branch_code = :branch AND service_day = :day"
+                        + "   AND category_code = :category AND status = 'WAITING' AND (queue_at, issue_seq) < (:queueAt, :seq))"
+                        + " + (SELECT count(*) FROM ticket WHERE branch_code = :branch AND service_day = :day"
+                        + "   AND category_code = :category AND status = 'WAITING' AND (priority_weight > 0 OR slot_start IS NOT NULL)"
+                        + "   AND (queue_at, issue_seq) > (:queueAt, :seq) AND (priority_weight > 0 OR " + DUE + "))"
+                : "(SELECT count(*) FROM ticket WHERE branch_code = :branch"
+                        + " AND service_day = :day AND status = 'WAITING' AND category_code = :category AND id <> :id AND ("
+                        + "  (:due = false AND " + DUE + ")"
+                        + "  OR ((" + DUE + ") = :due AND (priority_weight > :weight"
+                        + "      OR (priority_weight = :weight AND (queue_at, issue_seq) < (:queueAt, :seq))))))";
+        var query = em.createNativeQuery("SELECT " + ahead + ", s.samples, s.mean_minutes, s.variance_minutes,"
+                + " staff.open, staff.idle"
+                + " FROM (SELECT count(*) AS open, count(*) FILTER (WHERE NOT EXISTS ("
+                + "         SELECT 1 FROM ticket c WHERE c.window_id = w.id AND c.status IN ('CALLED', 'IN_SERVICE'))) AS idle"
+                + "       FROM service_window w JOIN window_category wc ON wc.window_id = w.id"
+                + "       WHERE w.branch_code = :branch AND wc.category_code = :category"
+                + "         AND w.operator_id IS NOT NULL AND w.paused_at IS NULL AND w.retired_at IS NULL) staff"
+                + " LEFT JOIN service_time_stat s ON s.branch_code = :branch AND s.category_code = :category"
+                + "   AND s.dow = :dow AND s.hour = :hour")
                 .setParameter("branch", t.branchCode)
                 .setParameter("day", t.serviceDay)
                 .setParameter("category", t.categoryCode)
-                .setParameter("id", t.id)
-                .setParameter("due", due)
-                .setParameter("now", now)
-                .setParameter("weight", t.priorityWeight)
                 .setParameter("queueAt", t.queueAt)
                 .setParameter("seq", t.issueSeq)
-                .getSingleResult();
-        return ahead.intValue() + 1;
+                .setParameter("now", now)
+                .setParameter("dow", (short) at.getDayOfWeek().getValue())
+                .setParameter("hour", (short) at.getHour());
+        if (!ordinary) {
+            query.setParameter("id", t.id).setParameter("due", due).setParameter("weight", t.priorityWeight);
+        }
+        Object[] row = (Object[]) query.getSingleResult();
+        ServiceTimeStats times = row[1] == null ? ServiceTimeStats.NONE
+                : new ServiceTimeStats(((Number) row[1]).intValue(), ((Number) row[2]).doubleValue(), ((Number) row[3]).doubleValue());
+        return new Line(((Number) row[0]).intValue() + 1, times,
+                new Staffing(((Number) row[4]).intValue(), ((Number) row[5]).intValue()));
+    }
+
+    /** A waiting ticket's place, and what its wait band is drawn from ({@link #line}). */
+    public record Line(int position, ServiceTimeStats times, Staffing staffing) {
+    }
+
+    /** Who works a category's line now: windows signed in and not on a break, and how many of them nobody is at. */
+    public record Staffing(int open, int idle) {
     }
 
     /** The next daily number of a category at a branch; the counter row serialises concurrent issuers. */
@@ -132,38 +147,6 @@ public class TicketQueue {
         return n.intValue();
     }
 
-    /** Who works a category's line now: windows signed in and not on a break, and how many of them nobody is at. */
-    public record Staffing(int open, int idle) {
-    }
-
-    public Staffing staffing(String branch, String category) {
-        Object[] row = (Object[]) em.createNativeQuery("SELECT count(*), count(*) FILTER (WHERE NOT EXISTS ("
-                + "  SELECT 1 FROM ticket t WHERE t.window_id = w.id AND t.status IN ('CALLED', 'IN_SERVICE')))"
-                + " FROM service_window w JOIN window_category c ON c.window_id = w.id"
-                + " WHERE w.branch_code = :branch AND c.category_code = :category"
-                + " AND w.operator_id IS NOT NULL AND w.paused_at IS NULL AND w.retired_at IS NULL")
-                .setParameter("branch", branch)
-                .setParameter("category", category)
-                .getSingleResult();
-        return new Staffing(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
-    }
-
-    /** The service-time figures of a category at a branch for the hour of the week of {@code at}: one row. */
-    public ServiceTimeStats serviceTimes(String branch, String category, ZonedDateTime at) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT samples, mean_minutes, variance_minutes FROM service_time_stat"
-                + " WHERE branch_code = :branch AND category_code = :category AND dow = :dow AND hour = :hour")
-                .setParameter("branch", branch)
-                .setParameter("category", category)
-                .setParameter("dow", (short) at.getDayOfWeek().getValue())
-                .setParameter("hour", (short) at.getHour())
-                .getResultList();
-        if (rows.isEmpty()) {
-            return ServiceTimeStats.NONE;
-        }
-        Object[] r = rows.get(0);
-        return new ServiceTimeStats(((Number) r[0]).intValue(), ((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue());
-    }
 
     /**
      * Adds one served visit to its hour's figures ({@link ServiceTimeStats#with}): the row is

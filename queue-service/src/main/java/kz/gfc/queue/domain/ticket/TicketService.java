@@ -279,9 +279,9 @@ public class TicketService {
         Integer position = null;
         WaitEstimate estimate = null;
         if (t.status == TicketStatus.WAITING) {
-            Instant now = clock.instant();
-            position = queue.position(t, now);
-            estimate = estimate(branch, category, position - 1);
+            TicketQueue.Line line = queue.line(t, schedule.now(branch));
+            position = line.position();
+            estimate = estimate(category, line);
         }
         ServiceWindow window = null;
         if (t.windowId != null && (t.status == TicketStatus.CALLED || t.status == TicketStatus.IN_SERVICE)) {
@@ -291,10 +291,11 @@ public class TicketService {
                 Math.max(0, config.maxPostpones() - t.postpones));
     }
 
-    WaitEstimate estimate(BranchReference branch, CategoryReference category, int peopleAhead) {
-        ZonedDateTime now = schedule.now(branch);
-        ServiceTimeStats times = queue.serviceTimes(branch.code, category.code, now);
-        TicketQueue.Staffing staffing = queue.staffing(branch.code, category.code);
+    /** The band for the people ahead: from this hour's history once it has enough visits, else the category's norm. */
+    WaitEstimate estimate(CategoryReference category, TicketQueue.Line line) {
+        int peopleAhead = line.position() - 1;
+        ServiceTimeStats times = line.times();
+        TicketQueue.Staffing staffing = line.staffing();
         if (times.samples() >= config.waitEstimate().minSamples() && times.meanMinutes() > 0) {
             return WaitEstimate.of(peopleAhead, staffing.open(), staffing.idle(), times.meanMinutes(), times.sdMinutes(),
                     WaitEstimate.Basis.HISTORY);
