@@ -129,15 +129,11 @@ public class ConsentCheck {
         } catch (SQLException e) {
             throw new IllegalStateException("consent check failed", e);
         }
-        return QuarkusTransaction.requiringNew().call(
-                () -> checkLimited(consentId, validUntil, pseudonym, recipient, scope, purpose, who, instant));
-    }
-
-    private Decision checkLimited(UUID consentId, Instant validUntil, String pseudonym, String recipient,
-            String scope, String purpose, Accessor who, Instant instant) throws SQLException {
-        try (Connection c = db.getConnection()) {
-            return checkLimited(c, consentId, validUntil, pseudonym, recipient, scope, purpose, who, instant);
-        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = db.getConnection()) {
+                return checkLimited(c, consentId, validUntil, pseudonym, recipient, scope, purpose, who, instant);
+            }
+        });
     }
 
     private Decision checkLimited(Connection c, UUID consentId, Instant validUntil, String pseudonym, String recipient,

@@ -129,8 +129,7 @@ public class TicketQueue {
             query.setParameter("id", t.id).setParameter("due", due).setParameter("weight", t.priorityWeight);
         }
         Object[] row = (Object[]) query.getSingleResult();
-        ServiceTimeStats times = row[1] == null ? ServiceTimeStats.NONE
-                : new ServiceTimeStats(((Number) row[1]).intValue(), ((Number) row[2]).doubleValue(), ((Number) row[3]).doubleValue());
+        ServiceTimeStats times = row[1] == null ? ServiceTimeStats.NONE : stats(row, 1);
         return new Line(((Number) row[0]).intValue() + 1, times,
                 new Staffing(((Number) row[4]).intValue(), ((Number) row[5]).intValue()));
     }
@@ -155,6 +154,11 @@ public class TicketQueue {
         return n.intValue();
     }
 
+    /** {@code samples, mean_minutes, variance_minutes} of {@code service_time_stat}, starting at column {@code from}. */
+    private static ServiceTimeStats stats(Object[] row, int from) {
+        return new ServiceTimeStats(((Number) row[from]).intValue(), ((Number) row[from + 1]).doubleValue(),
+                ((Number) row[from + 2]).doubleValue());
+    }
 
     /**
      * Adds one served visit to its hour's figures ({@link ServiceTimeStats#with}): the row is
@@ -172,8 +176,7 @@ public class TicketQueue {
                 + " WHERE branch_code = :branch AND category_code = :category AND dow = :dow AND hour = :hour FOR UPDATE")
                 .setParameter("branch", branch).setParameter("category", category)
                 .setParameter("dow", dow).setParameter("hour", hour).getSingleResult();
-        ServiceTimeStats next = new ServiceTimeStats(((Number) r[0]).intValue(), ((Number) r[1]).doubleValue(),
-                ((Number) r[2]).doubleValue()).with(minutes, smoothing);
+        ServiceTimeStats next = stats(r, 0).with(minutes, smoothing);
         em.createNativeQuery("UPDATE service_time_stat SET samples = :samples, mean_minutes = :mean,"
                 + " variance_minutes = :variance"
                 + " WHERE branch_code = :branch AND category_code = :category AND dow = :dow AND hour = :hour")
