@@ -4,10 +4,12 @@
 # each as a share of what this machine's PostgreSQL does alone in the same run (pgbench: one
 # single-row INSERT per transaction, same concurrency), and the service's RSS. Prints figures,
 # asserts nothing.
-#   deploy/local/bench.sh [requests] [concurrency] [warm-up s]     default 3000 8 120
-# The warm-up issues tickets at full load for that long, not counted: after a start the C2
-# compiler takes a third or more of queue-service's CPU for minutes (seen: still 7 s of every
-# 21 s after two minutes), so a figure taken sooner measures the compiler. Clients keep their
+#   deploy/local/bench.sh [requests] [concurrency] [most warm-up s]     default 3000 8 600
+# The warm-up, not counted, issues tickets and then polls one at full load in rounds of 20 s
+# until queue-service's JIT compiles for less than a second in a round (or the most seconds have
+# gone by): after a start C2 takes a third or more of queue-service's CPU for minutes (seen:
+# 4 000 methods queued after two minutes, 60 % of its CPU in a third minute), so a figure taken
+# sooner measures the compiler, and a server that runs for days does not. Clients keep their
 # connections (keep-alive), as the app and the gateway do.
 # It issues walk-in tickets as the realm's kiosk account bench-kiosk at branch BENCH (staff
 # issuing for walk-ins are not capped as a citizen's account is), whose time zone it sets so
@@ -17,7 +19,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 N=${1:-3000}
 C=${2:-8}
-WARMUP=${3:-120}
+WARMUP=${3:-600}
+ROUND=20
 REALM=http://127.0.0.1:$GFC_KEYCLOAK_PORT/realms/gfc
 command -v ab >/dev/null || apt_install apache2-utils
 command -v pgbench >/dev/null || apt_install postgresql-client
@@ -66,7 +69,7 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:8081/api
 
 # The machine's own limit, measured now: PostgreSQL alone committing one single-row insert per
 # transaction at the same concurrency, on a scratch table dropped afterwards.
-pg() { PGPASSWORD=gfc psql -h 127.0.0.1 -p "$GFC_PG_PORT" -U gfc -qAt "$GFC_DB" -c "$1"; }
+pg() { PGPASSWORD=gfc PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -p "$GFC_PG_PORT" -U gfc -qAt "$GFC_DB" -c "$1"; }
 pg "CREATE TABLE IF NOT EXISTS public.bench_insert (id BIGSERIAL PRIMARY KEY, payload TEXT NOT NULL, at TIMESTAMPTZ NOT NULL DEFAULT now())"
 printf "INSERT INTO public.bench_insert (payload) VALUES ('ticket-sized row of about one hundred bytes, like a queue ticket: branch, category, number, state');\n" >"$sql"
 # Prepared, as the services' JDBC driver prepares a statement it runs often: 5-17 % more than
@@ -76,10 +79,35 @@ tps=$(PGPASSWORD=gfc pgbench -n -M prepared -h 127.0.0.1 -p "$GFC_PG_PORT" -U gf
 pg "DROP TABLE public.bench_insert"
 [ -n "$tps" ] || die "pgbench printed no tps"
 
+# What PostgreSQL alone does with an issue's own writes, in the same run: the day's counter row
+# taken first (so every issue in one line waits for the holder's commit), the ticket, its
+# TicketIssued row and the audit line's held row in the outbox, one commit; the same tables,
+# indexes and row sizes as queue-service's, in a scratch schema dropped afterwards, all clients
+# in one line as in the runs below. No Java, no relay, no audit ingestion, no poll: a ceiling
+# for the issue on this machine, not a target.
+pg "DROP SCHEMA IF EXISTS bench_floor CASCADE; CREATE SCHEMA bench_floor;
+  CREATE TABLE bench_floor.ticket_counter (LIKE queue.ticket_counter INCLUDING ALL);
+  CREATE TABLE bench_floor.ticket (LIKE queue.ticket INCLUDING ALL);
+  CREATE SEQUENCE bench_floor.ticket_seq; ALTER TABLE bench_floor.ticket ALTER issue_seq SET DEFAULT nextval('bench_floor.ticket_seq');
+  CREATE TABLE bench_floor.outbox (LIKE queue.outbox INCLUDING ALL);
+  CREATE SEQUENCE bench_floor.outbox_seq; ALTER TABLE bench_floor.outbox ALTER seq SET DEFAULT nextval('bench_floor.outbox_seq');"
+cat >"$sql" <<'SQL'
+BEGIN;
+INSERT INTO bench_floor.ticket_counter (branch_code, category_code, service_day, last_seq) VALUES ('BENCH', 'INTAKE', current_date, 1) ON CONFLICT (branch_code, category_code, service_day) DO UPDATE SET last_seq = bench_floor.ticket_counter.last_seq + 1 RETURNING last_seq \gset
+INSERT INTO bench_floor.ticket (id, branch_code, category_code, original_category, number, service_day, source, channel, language, owner_id, status, queue_at, issued_at) VALUES (gen_random_uuid(), 'BENCH', 'INTAKE', 'INTAKE', 'A-' || :last_seq, current_date, 'ELECTRONIC', 'WALK_IN', 'ru', 'bench-kiosk', 'WAITING', now(), now());
+INSERT INTO bench_floor.outbox (id, topic, msg_key, type, source, occurred_at, payload) VALUES (gen_random_uuid(), 'gfc.queue.v1', 'BENCH', 'kz.gfc.ticket.issued.v1', 'queue-service', now(), repeat('t', 280));
+INSERT INTO bench_floor.outbox (id, topic, msg_key, type, source, occurred_at, payload, held_until) VALUES (gen_random_uuid(), 'gfc.audit.v1', 'BENCH', 'kz.gfc.audit.recorded.v1', 'queue-service', now(), repeat('a', 430), now() + interval '5 seconds');
+END;
+SQL
+issue_tps=$(PGPASSWORD=gfc pgbench -n -M prepared -h 127.0.0.1 -p "$GFC_PG_PORT" -U gfc -c "$C" -j 2 -T 10 -f "$sql" "$GFC_DB" 2>&1 \
+  | awk '/^tps = / {print $3}')
+pg "DROP SCHEMA bench_floor CASCADE"
+[ -n "$issue_tps" ] || die "pgbench printed no tps for the issue's writes"
+
 run() { # label method url [quiet]
   local post=() amount=(-n "$N")
   [ "$2" = POST ] && post=(-p "$body" -T application/json)
-  [ "${4:-}" = quiet ] && amount=(-t "$WARMUP" -n 10000000)
+  [ "${4:-}" = quiet ] && amount=(-t "$ROUND" -n 10000000)
   ab -k -q -l "${amount[@]}" -c "$C" "${post[@]}" -H "Authorization: Bearer $kiosk" "$3" >"$out" 2>&1 \
     || { cat "$out"; die "ab failed"; }
   [ "${4:-}" = quiet ] && return 0
@@ -89,24 +117,37 @@ run() { # label method url [quiet]
   failed=$(awk '/Failed requests/ {print $3}' "$out"); non2xx=$(awk '/Non-2xx responses/ {print $3}' "$out")
   printf '%-40s %7s req/s  %5s of pgbench   p50 %4s ms   p99 %5s ms   failed %s, non-2xx %s\n' "$1" "$rps" \
     "$(awk -v a="$rps" -v b="$tps" 'BEGIN {printf "%.3f", a / b}')" "$p50" "$p99" "$failed" "${non2xx:-0}"
+  [ "$2" = POST ] && printf '%-40s %7s of what PostgreSQL alone does with the issue'"'"'s writes\n' "" \
+    "$(awk -v a="$rps" -v b="$issue_tps" 'BEGIN {printf "%.2f", a / b}')"
+  return 0
 }
 
 gw=http://127.0.0.1:$GFC_GATEWAY_PORT
 echo "=== $N requests each, concurrency $C, bench-kiosk's Keycloak token, branch $branch ($zone) ==="
 printf '%-40s %7.0f tps   (one single-row INSERT per transaction, prepared, %s clients)\n' "pgbench, the machine's own limit" "$tps" "$C"
-run "warm-up (not counted)" POST "$gw/api/v1/branches/$branch/tickets" quiet
-echo "warm-up: $WARMUP s of ticket issues at full load (not counted); the line is emptied again"
+printf '%-40s %7.0f tps   %5s of pgbench (counter row, ticket, two outbox rows, one commit; one line, %s clients)\n' \
+  "pgbench, an issue's own writes" "$issue_tps" "$(awk -v a="$issue_tps" -v b="$tps" 'BEGIN {printf "%.3f", a / b}')" "$C"
+qpid=$(cat "$GFC_STATE_DIR/pids/queue-service.pid" 2>/dev/null || true)
+warm() { # method url: a round of the warm-up, with a fresh token (the warm-up outlasts one)
+  kiosk=$(token bench-kiosk) || die "no token for bench-kiosk"
+  run "warm-up" "$1" "$2" quiet
+  [ "$1" = GET ] || empty_line # else each round's issues count their place over all the earlier rounds' tickets
+}
+echo "warm-up, ticket issues (not counted): $(warm_until_jit_quiet "$qpid" "$WARMUP" 1 warm POST "$gw/api/v1/branches/$branch/tickets")"
 empty_line
-kiosk=$(token bench-kiosk) || die "no token for bench-kiosk" # a fresh one: the warm-up may outlast the first
+kiosk=$(token bench-kiosk) || die "no token for bench-kiosk"
 # the ticket the poll asks for: first in the line the issue run then builds behind it
 ticket=$(curl -s -X POST "http://127.0.0.1:8081/api/v1/branches/$branch/tickets" \
   -H "Authorization: Bearer $kiosk" -H 'Content-Type: application/json' --data-binary "@$body" \
   | sed -nE 's/.*"id":"([0-9a-f-]{36})".*/\1/p')
 [ -n "$ticket" ] || die "a ticket at $branch ($zone) was refused (a holiday or weekend there?)"
+echo "warm-up, polls of that ticket (not counted): $(warm_until_jit_quiet "$qpid" "$WARMUP" 1 warm GET "$gw/api/v1/tickets/$ticket")"
+kiosk=$(token bench-kiosk) || die "no token for bench-kiosk"
 measured=$(cpu_stat)
 run "ticket issue through the gateway" POST "$gw/api/v1/branches/$branch/tickets"
 echo "(waited $(wait_quiet 90) s for the issues' after-work — relaying, audit lines, vacuum — to finish)"
 run "ticket poll through the gateway" GET "$gw/api/v1/tickets/$ticket"
+empty_line # the run through the gateway left its tickets waiting: each issue would count its place over them
 run "ticket issue, queue-service directly" POST "http://127.0.0.1:8081/api/v1/branches/$branch/tickets"
 pid=$(cat "$GFC_STATE_DIR/pids/queue-service.pid" 2>/dev/null || true)
 [ -n "$pid" ] && echo "queue-service RSS: $(awk '/VmRSS/ {print $2, $3}' "/proc/$pid/status")"

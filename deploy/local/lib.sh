@@ -49,6 +49,33 @@ wait_quiet() { # max-seconds
   echo "$waited"
 }
 
+# The seconds a JVM's JIT compilers have spent so far (jstat), or nothing without jstat.
+jit_seconds() { # pid
+  command -v jstat >/dev/null && jstat -compiler "$1" 2>/dev/null | awk 'NR == 2 {print $4}'
+}
+
+# Runs "$@" (a round of load) again and again until the JVM with this pid spends less than
+# QUIET seconds compiling during a round, or MAX seconds have gone by; prints how long it took
+# and the last round's compile time. On 2 busy cores C2 is still compiling the hot paths minutes
+# into a full load (seen: 4 000 methods queued after two minutes, 60 % of queue-service's CPU in
+# the third), so a fixed warm-up measures the compiler as often as the service. A count of
+# methods would not do: a warm service still compiles 30 or so small ones a round.
+warm_until_jit_quiet() { # pid max-seconds quiet-seconds command...
+  local pid=$1 max=$2 quiet=$3 start before after= spent=
+  shift 3
+  start=$(date +%s)
+  while :; do
+    before=$(jit_seconds "$pid")
+    "$@"
+    after=$(jit_seconds "$pid")
+    [ -z "$before" ] || [ -z "$after" ] && break
+    spent=$(awk -v a="$before" -v b="$after" 'BEGIN {printf "%.1f", b - a}')
+    awk -v s="$spent" -v q="$quiet" 'BEGIN {exit !(s < q)}' && break
+    [ $(($(date +%s) - start)) -ge "$max" ] && break
+  done
+  echo "$(($(date +%s) - start)) s${spent:+, the JIT compiled for $spent s in the last round}"
+}
+
 apt_install() { # packages...
   [ "$(id -u)" = 0 ] || die "missing packages ($*): install them, or run as root so this script can"
   log "installing $* from the distribution's packages"
