@@ -2,8 +2,9 @@
 # Consent checks of a running stack (deploy/local/up.sh), from outside the service's process, with
 # a real Keycloak client-credentials token (provider-mvd) on keep-alive connections, as a
 # service's REST client sends them:
-#  1. a warm-up of WARMUP seconds at full load, not counted: after a start the JIT compilers
-#     take most of a core for tens of thousands of requests, and figures taken before say so;
+#  1. a warm-up at full load, not counted, in rounds of 20 s until consent-service's JIT compiles
+#     for less than a second in a round (at most WARMUP seconds): after a start the compilers take
+#     most of a core for minutes, and figures taken before say so;
 #  2. the latency at a fixed RATE (RateLoad.java, an open loop: each check is due at its time
 #     whether or not earlier ones were answered, and its latency counts from then);
 #  3. the most the service answers with C clients (ApacheBench, a closed loop), and the check's
@@ -11,7 +12,7 @@
 #     printed as a share of what PostgreSQL alone does on this machine;
 #  4. how soon a revocation is refused.
 # Prints figures, asserts nothing.
-#   deploy/local/bench-consent.sh [requests] [concurrency] [rate] [warm-up s]   default 10000 8 500 180
+#   deploy/local/bench-consent.sh [requests] [concurrency] [rate] [most warm-up s]   default 10000 8 500 600
 # Needs consent-service started with GFC_CONSENT_SIGNING_PRIVATE_KEY and GFC_CONSENT_CODE_KEY
 # (deploy/local/consent-keys.sh prints a development pair).
 set -euo pipefail
@@ -19,7 +20,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 N=${1:-10000}
 C=${2:-8}
 RATE=${3:-500}
-WARMUP=${4:-180}
+WARMUP=${4:-600}
 HDR=${GFC_HDR_JAR:-$HOME/.m2/repository/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar}
 [ -f "$HDR" ] || die "HdrHistogram not found at $HDR (the build brings it; or set GFC_HDR_JAR)"
 REALM=http://127.0.0.1:$GFC_KEYCLOAK_PORT/realms/gfc
@@ -51,9 +52,12 @@ allowed=$(curl -s -X POST "$CONSENT/api/v1/consents/check" -H "Authorization: Be
 
 check() { ab -k -q -l "$@" -c "$C" -p "$body" -T application/json -H "Authorization: Bearer $mvd" "$CONSENT/api/v1/consents/check"; }
 echo "=== consent check, provider-mvd's Keycloak token, keep-alive connections ==="
+warm_round() { check -t 20 -n 10000000 >/dev/null 2>&1 || true; }
 if [ "$WARMUP" -gt 0 ]; then
-  check -t "$WARMUP" -n 10000000 >/dev/null 2>&1 || true
-  echo "warm-up: ${WARMUP} s at full load with $C clients (not counted)"
+  cpid=$(cat "$GFC_STATE_DIR/pids/consent-service.pid" 2>/dev/null || true)
+  echo "warm-up at full load with $C clients (not counted): $(warm_until_jit_quiet "$cpid" "$WARMUP" 1 warm_round)"
+  mvd=$(curl -sf -d grant_type=client_credentials -d client_id=provider-mvd -d client_secret=provider-mvd-secret \
+    "$REALM/protocol/openid-connect/token" | access_token) || die "no token for provider-mvd" # outlived by the warm-up
 fi
 measured=$(cpu_stat)
 printf 'at a fixed %s checks/s for 20 s (open loop, latency from when each check was due):\n  ' "$RATE"

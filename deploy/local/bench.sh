@@ -99,10 +99,14 @@ INSERT INTO bench_floor.outbox (id, topic, msg_key, type, source, occurred_at, p
 INSERT INTO bench_floor.outbox (id, topic, msg_key, type, source, occurred_at, payload, held_until) VALUES (gen_random_uuid(), 'gfc.audit.v1', 'BENCH', 'kz.gfc.audit.recorded.v1', 'queue-service', now(), repeat('a', 430), now() + interval '5 seconds');
 END;
 SQL
-issue_tps=$(PGPASSWORD=gfc pgbench -n -M prepared -h 127.0.0.1 -p "$GFC_PG_PORT" -U gfc -c "$C" -j 2 -T 10 -f "$sql" "$GFC_DB" 2>&1 \
-  | awk '/^tps = / {print $3}')
+floor_tps() { PGPASSWORD=gfc pgbench -n -M prepared -h 127.0.0.1 -p "$GFC_PG_PORT" -U gfc -c "$C" -j 2 -T 10 -f "$sql" "$GFC_DB" 2>&1 \
+  | awk '/^tps = / {print $3}'; }
+issue_tps=$(floor_tps)
+# and with each client in a line of its own (its own counter row): what the row lock costs
+sed -i "s/VALUES ('BENCH', 'INTAKE', current_date, 1)/VALUES ('BENCH' || :client_id, 'INTAKE', current_date, 1)/" "$sql"
+lines_tps=$(floor_tps)
 pg "DROP SCHEMA bench_floor CASCADE"
-[ -n "$issue_tps" ] || die "pgbench printed no tps for the issue's writes"
+[ -n "$issue_tps" ] && [ -n "$lines_tps" ] || die "pgbench printed no tps for the issue's writes"
 
 run() { # label method url [quiet]
   local post=() amount=(-n "$N")
@@ -127,6 +131,8 @@ echo "=== $N requests each, concurrency $C, bench-kiosk's Keycloak token, branch
 printf '%-40s %7.0f tps   (one single-row INSERT per transaction, prepared, %s clients)\n' "pgbench, the machine's own limit" "$tps" "$C"
 printf '%-40s %7.0f tps   %5s of pgbench (counter row, ticket, two outbox rows, one commit; one line, %s clients)\n' \
   "pgbench, an issue's own writes" "$issue_tps" "$(awk -v a="$issue_tps" -v b="$tps" 'BEGIN {printf "%.3f", a / b}')" "$C"
+printf '%-40s %7.0f tps   %5s of pgbench (the same, each client in a line of its own: no row lock shared)\n' \
+  "" "$lines_tps" "$(awk -v a="$lines_tps" -v b="$tps" 'BEGIN {printf "%.3f", a / b}')"
 qpid=$(cat "$GFC_STATE_DIR/pids/queue-service.pid" 2>/dev/null || true)
 warm() { # method url: a round of the warm-up, with a fresh token (the warm-up outlasts one)
   kiosk=$(token bench-kiosk) || die "no token for bench-kiosk"
