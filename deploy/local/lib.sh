@@ -55,13 +55,14 @@ jit_seconds() { # pid
 }
 
 # Runs "$@" (a round of load) again and again until the JVM with this pid spends less than
-# QUIET seconds compiling during a round, or MAX seconds have gone by; prints how long it took
-# and the last round's compile time. On 2 busy cores C2 is still compiling the hot paths minutes
-# into a full load (seen: 4 000 methods queued after two minutes, 60 % of queue-service's CPU in
-# the third), so a fixed warm-up measures the compiler as often as the service. A count of
-# methods would not do: a warm service still compiles 30 or so small ones a round.
+# QUIET seconds compiling in two rounds in a row, or MAX seconds have gone by; prints how long it
+# took and the last round's compile time. On 2 busy cores C2 is still compiling the hot paths
+# minutes into a full load (seen: 4 000 methods queued after two minutes, 60 % of queue-service's
+# CPU in the third), so a fixed warm-up measures the compiler as often as the service. One quiet
+# round is not enough: right after a start one was followed by 1.7 s of compiling in the next.
+# A count of methods would not do either: a warm service still compiles 30 or so small ones a round.
 warm_until_jit_quiet() { # pid max-seconds quiet-seconds command...
-  local pid=$1 max=$2 quiet=$3 start before after= spent=
+  local pid=$1 max=$2 quiet=$3 start before after= spent= calm=0
   shift 3
   start=$(date +%s)
   while :; do
@@ -70,7 +71,8 @@ warm_until_jit_quiet() { # pid max-seconds quiet-seconds command...
     after=$(jit_seconds "$pid")
     [ -z "$before" ] || [ -z "$after" ] && break
     spent=$(awk -v a="$before" -v b="$after" 'BEGIN {printf "%.1f", b - a}')
-    awk -v s="$spent" -v q="$quiet" 'BEGIN {exit !(s < q)}' && break
+    if awk -v s="$spent" -v q="$quiet" 'BEGIN {exit !(s < q)}'; then calm=$((calm + 1)); else calm=0; fi
+    [ "$calm" -ge 2 ] && break
     [ $(($(date +%s) - start)) -ge "$max" ] && break
   done
   echo "$(($(date +%s) - start)) s${spent:+, the JIT compiled for $spent s in the last round}"
