@@ -102,6 +102,8 @@ cat "$pglog"/pgbench_log.* | awk '{print $3 / 1000}' | sort -n | awk -v r="$RATE
 # the consent's view, with its use record counted over the access log, where this bench has put
 # hundreds of thousands of rows for this one consent — comes when it comes.
 revoked=$(mktemp); trap 'rm -rf "$body" "$out" "$sql" "$pglog" "$revoked"' EXIT
+citizen=$(curl -sf -d grant_type=password -d client_id=gfc-operator-ui -d username=citizen1 -d password=demo \
+  "$REALM/protocol/openid-connect/token" | access_token) || die "no token for citizen1" # the first may be near its end by now
 start=$(date +%s%N)
 curl -s -o /dev/null -w '%{http_code} %{time_total}' -X POST "$CONSENT/api/v1/consents/$consent/revoke" \
   -H "Authorization: Bearer $citizen" >"$revoked" &
