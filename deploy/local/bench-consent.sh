@@ -31,10 +31,13 @@ command -v ab >/dev/null || apt_install apache2-utils
 command -v pgbench >/dev/null || apt_install postgresql-client
 
 access_token() { sed -E 's/.*"access_token":"([^"]+)".*/\1/'; }
-citizen=$(curl -sf -d grant_type=password -d client_id=gfc-operator-ui -d username=citizen1 -d password=demo \
-  "$REALM/protocol/openid-connect/token" | access_token) || die "no token for citizen1 (is the stack up? deploy/local/status.sh)"
-mvd=$(curl -sf -d grant_type=client_credentials -d client_id=provider-mvd -d client_secret=provider-mvd-secret \
-  "$REALM/protocol/openid-connect/token" | access_token) || die "no token for provider-mvd"
+# Fetched again after the warm-up, which can outlast a token's 15 minutes.
+citizen_token() { curl -sf -d grant_type=password -d client_id=gfc-operator-ui -d username=citizen1 -d password=demo \
+  "$REALM/protocol/openid-connect/token" | access_token; }
+mvd_token() { curl -sf -d grant_type=client_credentials -d client_id=provider-mvd -d client_secret=provider-mvd-secret \
+  "$REALM/protocol/openid-connect/token" | access_token; }
+citizen=$(citizen_token) || die "no token for citizen1 (is the stack up? deploy/local/status.sh)"
+mvd=$(mvd_token) || die "no token for provider-mvd"
 # citizen1's IIN, as the realm gives it (deploy/keycloak/gfc-realm.json); it travels in bodies only
 iin=$(printf '%s' "$citizen" | cut -d. -f2 | tr '_-' '/+' | base64 -d 2>/dev/null | sed -E 's/.*"iin":"([0-9]{12})".*/\1/' || true)
 [[ "$iin" =~ ^[0-9]{12}$ ]] || die "citizen1's token carries no iin claim"
@@ -63,8 +66,7 @@ warm_round() { check -t 10 -n 10000000 >/dev/null 2>&1 || true; rate_load 20 >/d
 if [ "$WARMUP" -gt 0 ]; then
   cpid=$(cat "$GFC_STATE_DIR/pids/consent-service.pid" 2>/dev/null || true)
   echo "warm-up, $C clients at full load and $RATE/s by turns (not counted): $(warm_until_jit_quiet "$cpid" "$WARMUP" 1 warm_round)"
-  mvd=$(curl -sf -d grant_type=client_credentials -d client_id=provider-mvd -d client_secret=provider-mvd-secret \
-    "$REALM/protocol/openid-connect/token" | access_token) || die "no token for provider-mvd" # outlived by the warm-up
+  mvd=$(mvd_token) || die "no token for provider-mvd"
 fi
 measured=$(cpu_stat)
 printf 'at a fixed %s checks/s for 20 s (open loop, latency from when each check was due):\n  ' "$RATE"
@@ -102,8 +104,7 @@ cat "$pglog"/pgbench_log.* | awk '{print $3 / 1000}' | sort -n | awk -v r="$RATE
 # the consent's view, with its use record counted over the access log, where this bench has put
 # hundreds of thousands of rows for this one consent — comes when it comes.
 revoked=$(mktemp); trap 'rm -rf "$body" "$out" "$sql" "$pglog" "$revoked"' EXIT
-citizen=$(curl -sf -d grant_type=password -d client_id=gfc-operator-ui -d username=citizen1 -d password=demo \
-  "$REALM/protocol/openid-connect/token" | access_token) || die "no token for citizen1" # the first may be near its end by now
+citizen=$(citizen_token) || die "no token for citizen1"
 start=$(date +%s%N)
 curl -s -o /dev/null -w '%{http_code} %{time_total}' -X POST "$CONSENT/api/v1/consents/$consent/revoke" \
   -H "Authorization: Bearer $citizen" >"$revoked" &

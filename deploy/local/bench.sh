@@ -74,8 +74,9 @@ pg "CREATE TABLE IF NOT EXISTS public.bench_insert (id BIGSERIAL PRIMARY KEY, pa
 printf "INSERT INTO public.bench_insert (payload) VALUES ('ticket-sized row of about one hundred bytes, like a queue ticket: branch, category, number, state');\n" >"$sql"
 # Prepared, as the services' JDBC driver prepares a statement it runs often: 5-17 % more than
 # pgbench's default, which parses and plans each statement again.
-tps=$(PGPASSWORD=gfc pgbench -n -M prepared -h 127.0.0.1 -p "$GFC_PG_PORT" -U gfc -c "$C" -j 2 -T 10 -f "$sql" "$GFC_DB" 2>&1 \
-  | awk '/^tps = / {print $3}')
+pgbench_tps() { PGPASSWORD=gfc pgbench -n -M prepared -h 127.0.0.1 -p "$GFC_PG_PORT" -U gfc -c "$C" -j 2 -T 10 -f "$sql" "$GFC_DB" 2>&1 \
+  | awk '/^tps = / {print $3}'; }
+tps=$(pgbench_tps)
 pg "DROP TABLE public.bench_insert"
 [ -n "$tps" ] || die "pgbench printed no tps"
 
@@ -99,12 +100,10 @@ INSERT INTO bench_floor.outbox (id, topic, msg_key, type, source, occurred_at, p
 INSERT INTO bench_floor.outbox (id, topic, msg_key, type, source, occurred_at, payload, held_until) VALUES (gen_random_uuid(), 'gfc.audit.v1', 'BENCH', 'kz.gfc.audit.recorded.v1', 'queue-service', now(), repeat('a', 430), now() + interval '5 seconds');
 END;
 SQL
-floor_tps() { PGPASSWORD=gfc pgbench -n -M prepared -h 127.0.0.1 -p "$GFC_PG_PORT" -U gfc -c "$C" -j 2 -T 10 -f "$sql" "$GFC_DB" 2>&1 \
-  | awk '/^tps = / {print $3}'; }
-issue_tps=$(floor_tps)
+issue_tps=$(pgbench_tps)
 # and with each client in a line of its own (its own counter row): what the row lock costs
 sed -i "s/VALUES ('BENCH', 'INTAKE', current_date, 1)/VALUES ('BENCH' || :client_id, 'INTAKE', current_date, 1)/" "$sql"
-lines_tps=$(floor_tps)
+lines_tps=$(pgbench_tps)
 pg "DROP SCHEMA bench_floor CASCADE"
 [ -n "$issue_tps" ] && [ -n "$lines_tps" ] || die "pgbench printed no tps for the issue's writes"
 
